@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the app and its tests need, only those missing, never upgrading what is there.
+# Usage: scripts/ensure-packages.sh [--test]
+set -euo pipefail
+
+packages=(postgresql-15 janus janus-tools ffmpeg fonts-dejavu-core)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium iproute2 procps)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  echo "Installing missing packages: ${missing[*]}"
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-upgrade "${missing[@]}"
+fi

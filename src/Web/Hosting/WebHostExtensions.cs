@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
+using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Web.Health;
+using DaoVien.OnlineReception.Web.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DaoVien.OnlineReception.Web.Hosting;
+
+/// <summary>What the web host itself brings: data folder, embedded database, migrations, staff identity, UI shell, health.</summary>
+internal static class WebHostExtensions
+{
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
+    {
+        ["--data-dir"] = $"{ReceptionHostOptions.Section}:DataDirectory",
+    };
+
+    public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        var dataDirectory = ReceptionHostOptions.ResolveDataDirectory(builder.Configuration[$"{ReceptionHostOptions.Section}:DataDirectory"]);
+        EnsureWritable(dataDirectory);
+        builder.Configuration[$"{ReceptionHostOptions.Section}:DataDirectory"] = dataDirectory;
+        builder.Services.AddOptions<ReceptionHostOptions>().BindConfiguration(ReceptionHostOptions.Section).ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.AddEmbeddedDatabaseIfNeeded(dataDirectory);
+        var connectionString = builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName)!;
+        ValidateConnectionString(connectionString);
+
+        // Migrations first, then seeding: hosted services start in registration order, before Kestrel listens.
+        builder.Services.AddSingleton(new DbContextCatalog(builder.Services));
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddDbContext<StaffDbContext>(o => o.UseNpgsql(
+            connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", StaffDbContext.Schema)));
+        builder.AddStaffIdentity();
+        builder.Services.AddHostedService<AdminBootstrapper>();
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("DaoVien.OnlineReception")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // Vietnamese text stays readable in the HTML instead of becoming numeric character references.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.AdminOnly);
+        }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
+            o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["required"]);
+        return builder;
+    }
+
+    private static void AddStaffIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
+            {
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 10;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<StaffDbContext>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddDefaultTokenProviders();
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "daovien.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request came over HTTPS (production sits behind TLS); see docs/adr/0003.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "daovien.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AuthorizationPolicies.AdminOnly, p => p.RequireRole(StaffRoles.Admin))
+            .AddPolicy(AuthorizationPolicies.AnyStaff, p => p.RequireRole([.. StaffRoles.All]));
+        builder.Services.AddScoped<IStaffDirectory, StaffDirectory>();
+    }
+
+    // API callers get a status code, not an HTML sign-in page.
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || ctx.Request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UseWebHost(this WebApplication app)
+    {
+        var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en") };
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("vi-VN"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWebHost(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapHealthEndpoint();
+        return app;
+    }
+
+    private static void EnsureWritable(string dataDirectory)
+    {
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+            var probe = Path.Combine(dataDirectory, $".write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"thư mục dữ liệu {dataDirectory} không ghi được: {ex.Message}", ex);
+        }
+    }
+
+    private static void ValidateConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException($"chuỗi kết nối ConnectionStrings:Reception không hợp lệ: {ex.Message}", ex);
+        }
+    }
+}
+
+internal static class AuthorizationPolicies
+{
+    public const string AdminOnly = "AdminOnly";
+    public const string AnyStaff = "AnyStaff";
+}

@@ -1,0 +1,108 @@
+using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Web.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace DaoVien.OnlineReception.Testing;
+
+/// <summary>
+/// The real app (Program) on a real database, optionally on a real socket (Kestrel on a free port) so a browser
+/// and SignalR clients can reach it. Extra settings and service overrides come from the test.
+/// </summary>
+public class ReceptionAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly List<Action<IServiceCollection>> _overrides = [];
+
+    public ReceptionAppFactory(string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = dataDirectory;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase)
+        {
+            ["ConnectionStrings:Reception"] = connectionString,
+            ["Reception:DataDirectory"] = dataDirectory,
+        };
+    }
+
+    public string DataDirectory { get; }
+
+    public static ReceptionAppFactory Create(string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null) =>
+        new(connectionString, dataDirectory, settings);
+
+    /// <summary>Replaces services after the app registered its own (e.g. a FakeTimeProvider).</summary>
+    public ReceptionAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _overrides.Add(configure);
+        return this;
+    }
+
+    /// <summary>Starts Kestrel on a free loopback port and returns its base address (ends with '/').</summary>
+    public Uri StartOnSocket()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        // UseSetting reaches Program's builder before it reads configuration (connection string, data folder).
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.ConfigureServices(services =>
+        {
+            foreach (var configure in _overrides)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    /// <summary>Creates a staff account directly (for tests that are not about account management).</summary>
+    public async Task<Guid> CreateStaffAsync(string userName, string password, string fullName, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName, FullName = fullName, Email = $"{userName}@daovien.test", EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password));
+        if (roles.Length > 0)
+        {
+            Check(await users.AddToRolesAsync(user, roles));
+        }
+
+        return user.Id;
+    }
+
+    /// <summary>The generated admin password the app printed and wrote on its first start.</summary>
+    public string ReadInitialAdminPassword()
+    {
+        var line = File.ReadAllLines(Path.Combine(DataDirectory, AdminBootstrapper.PasswordFileName)).Single(l => l.StartsWith("password: ", StringComparison.Ordinal));
+        return line["password: ".Length..];
+    }
+
+    private static void Check(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}
+
+/// <summary>Convenience: staff roles for tests without another using.</summary>
+public static class TestRoles
+{
+    public const string Admin = StaffRoles.Admin;
+    public const string Chairman = StaffRoles.Chairman;
+    public const string ViceChairman = StaffRoles.ViceChairman;
+    public const string Staff = StaffRoles.Staff;
+    public const string Inspector = StaffRoles.Inspector;
+}
