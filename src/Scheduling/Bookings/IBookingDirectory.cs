@@ -1,0 +1,62 @@
+namespace DaoVien.OnlineReception.Scheduling.Bookings;
+
+/// <summary>The kind of matter a citizen brings (Luật Tiếp công dân; Luật Khiếu nại; Luật Tố cáo).</summary>
+public enum MatterKind
+{
+    Complaint = 0,
+    Denunciation = 1,
+    Petition = 2,
+    Feedback = 3,
+}
+
+public enum BookingStatus
+{
+    Pending = 0,
+    Confirmed = 1,
+    Rejected = 2,
+    Cancelled = 3,
+}
+
+/// <summary>
+/// What other modules may know of a booking. <paramref name="DisplayName"/> is null for a denunciation: the
+/// identity is sealed and never shown outside the case handler's view.
+/// </summary>
+/// <param name="Id">Booking id.</param>
+/// <param name="Code">Short booking code the citizen holds.</param>
+/// <param name="ReceptionDayId">The reception day booked.</param>
+/// <param name="Date">Local date of the reception day.</param>
+/// <param name="SlotStart">Local start time of the slot.</param>
+/// <param name="SlotEnd">Local end time of the slot.</param>
+/// <param name="Status">Pending, confirmed, rejected or cancelled.</param>
+/// <param name="Kind">Matter kind.</param>
+/// <param name="SubjectArea">Subject area (land, social policy, …).</param>
+/// <param name="Summary">Short summary the citizen wrote (not shown publicly).</param>
+/// <param name="DisplayName">Citizen's name, or null when sealed.</param>
+/// <param name="RepresentativeCount">1 for one person; up to 5 representatives for a group.</param>
+/// <param name="PresidingOfficialId">Staff account presiding over that reception day.</param>
+public sealed record BookingSummary(
+    Guid Id,
+    string Code,
+    Guid ReceptionDayId,
+    DateOnly Date,
+    TimeOnly SlotStart,
+    TimeOnly SlotEnd,
+    BookingStatus Status,
+    MatterKind Kind,
+    string SubjectArea,
+    string Summary,
+    string? DisplayName,
+    int RepresentativeCount,
+    Guid PresidingOfficialId);
+
+/// <summary>Read access to citizens' bookings for the realtime (lobby) and case-file modules.</summary>
+public interface IBookingDirectory
+{
+    Task<BookingSummary?> FindAsync(Guid bookingId, CancellationToken cancellationToken = default);
+
+    /// <summary>The booking whose private join link carries <paramref name="joinToken"/> (compared by hash), or null.</summary>
+    Task<BookingSummary?> FindByJoinTokenAsync(string joinToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Bookings (any status) on reception days of <paramref name="date"/>, in slot order.</summary>
+    Task<IReadOnlyList<BookingSummary>> ListForDateAsync(DateOnly date, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,16 @@
+namespace DaoVien.OnlineReception.Scheduling.Sealing;
+
+/// <summary>
+/// The public key denouncers' identities are sealed with (section <c>Sealing</c>). Only the public key is ever
+/// configured here; the private key stays on the offline machine (tools/IdentityVault).
+/// </summary>
+public sealed class SealingOptions
+{
+    public const string Section = "Sealing";
+
+    /// <summary>PEM (SubjectPublicKeyInfo). Empty: the app generates a demo pair on first start (see docs/adr).</summary>
+    public string? PublicKeyPem { get; set; }
+
+    /// <summary>Alternatively, a file holding the PEM.</summary>
+    public string? PublicKeyFile { get; set; }
+}
