@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Scheduling.Persistence;
+using DaoVien.OnlineReception.Scheduling.Sealing;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public static class SchedulingModule
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", SchedulingDbContext.Schema)));
         builder.Services.AddScoped<IWorkingDayCalendar, DatabaseWorkingDayCalendar>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SealingOptions>().BindConfiguration(SealingOptions.Section);
+        builder.Services.AddSingleton<IIdentitySealer, IdentitySealer>();
         return builder;
     }
 
