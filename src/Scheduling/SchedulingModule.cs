@@ -49,6 +49,7 @@ public static class SchedulingModule
         services.AddOptions<SealingOptions>().BindConfiguration(SealingOptions.Section);
         services.AddSingleton<IIdentitySealer, IdentitySealer>();
 
+        services.AddScoped<HolidayService>();
         services.AddScoped<ReceptionDayPublisher>();
         services.AddScoped<ReceptionDayService>();
         services.AddScoped<PublicCalendar>();
