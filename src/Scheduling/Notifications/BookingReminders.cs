@@ -13,20 +13,32 @@ internal sealed class BookingReminders(SchedulingDbContext db, NotificationCompo
     public async Task<int> QueueForTomorrowAsync(CancellationToken cancellationToken)
     {
         var tomorrow = clock.Today.AddDays(1);
-        var due = await (from booking in db.Bookings
-                         join day in db.ReceptionDays on booking.ReceptionDayId equals day.Id
+        var due = await (from booking in db.Bookings.AsNoTracking()
+                         join day in db.ReceptionDays.AsNoTracking() on booking.ReceptionDayId equals day.Id
                          where day.Date == tomorrow && day.Status == ReceptionDayStatus.Published
                                && (booking.Status == BookingStatus.Pending || booking.Status == BookingStatus.Confirmed)
                                && booking.ReminderQueuedAt == null
                          select new { booking, day }).ToListAsync(cancellationToken);
+        var queued = 0;
         foreach (var item in due)
         {
-            item.booking.ReminderQueuedAt = clock.Now;
-            notifications.Reminder(item.booking, item.day);
+            // Claimed by a conditional update: of two concurrent runs only one gets the row, so one reminder.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.Now;
+            var claimed = await db.Bookings
+                .Where(b => b.Id == item.booking.Id && b.ReminderQueuedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReminderQueuedAt, now), cancellationToken);
+            if (claimed == 1)
+            {
+                notifications.Reminder(item.booking, item.day);
+                await db.SaveChangesAsync(cancellationToken);
+                queued++;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+        return queued;
     }
 }
 

@@ -24,10 +24,10 @@ internal sealed class OutboxSender(SchedulingDbContext db, WardClock clock, IOpt
             return new DeliveryResult(0, 0, SmtpConfigured: false);
         }
 
+        // Rows are claimed with SKIP LOCKED: two senders (a second instance, a manual run) never send one message twice.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var pending = await db.Outbox
-            .Where(m => m.SentAt == null && m.Attempts < settings.MaxAttempts)
-            .OrderBy(m => m.CreatedAt)
-            .Take(batchSize)
+            .FromSql($"select * from scheduling.outbox_messages where \"SentAt\" is null and \"Attempts\" < {settings.MaxAttempts} order by \"CreatedAt\" limit {batchSize} for update skip locked")
             .ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
@@ -53,6 +53,7 @@ internal sealed class OutboxSender(SchedulingDbContext db, WardClock clock, IOpt
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             logger.LogWarning(ex, "SMTP server {Host}:{Port} unreachable; {Count} messages stay pending", settings.Smtp.Host, settings.Smtp.Port, pending.Count);
             return new DeliveryResult(0, pending.Count, SmtpConfigured: true);
         }
@@ -74,10 +75,11 @@ internal sealed class OutboxSender(SchedulingDbContext db, WardClock clock, IOpt
                 logger.LogWarning(ex, "Outbox message {MessageId} not delivered (attempt {Attempt})", message.Id, message.Attempts);
             }
 
-            // Saved per message: a crash after sending must not send the already-sent ones again.
+            // Saved per message, so what was sent is recorded even if a later one throws.
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
         return new DeliveryResult(sent, failed, SmtpConfigured: true);
     }
