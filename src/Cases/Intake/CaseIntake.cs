@@ -11,13 +11,13 @@ namespace DaoVien.OnlineReception.Cases.Intake;
 // and the reception book, intake of sessions and in-person receptions must not depend on bookings being available.
 internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServiceProvider services, WardClock clock) : ICaseIntake
 {
-    public async Task<IntakeResult<(Guid ReceptionId, CaseReference? Case)>> RecordReceptionAsync(ReceptionRecord reception, CancellationToken cancellationToken = default)
+    public async Task<IntakeResult<Guid>> RecordReceptionAsync(ReceptionRecord reception, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reception);
         var error = Validate(reception);
         if (error is not null)
         {
-            return new(default, error);
+            return new(Guid.Empty, error);
         }
 
         var participants = reception.Participants.Where(p => !string.IsNullOrWhiteSpace(p.FullName)).ToArray();
@@ -47,22 +47,10 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
             RecordedBy = reception.RecordedBy,
             RecordedAt = clock.UtcNow,
         };
-        // The reception itself may hold a sealed identity: keep it out of the tracked case so both are written together.
         db.Receptions.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-
-        CaseReference? opened = null;
-        if (reception.Outcome == ReceptionOutcome.CaseAccepted)
-        {
-            var created = await CreateCaseFromReceptionAsync(entry.Id, reception.RecordedBy, participants, cancellationToken);
-            opened = created.Value;
-        }
-
-        return new((entry.Id, opened), null);
+        return new(entry.Id, null);
     }
-
-    public Task<IntakeResult<CaseReference>> CreateCaseFromReceptionAsync(Guid receptionId, Guid? actorId, CancellationToken cancellationToken = default) =>
-        CreateCaseFromReceptionAsync(receptionId, actorId, null, cancellationToken);
 
     public async Task<IntakeResult<CaseReference>> CreateCaseFromBookingAsync(Guid bookingId, Guid? actorId, CancellationToken cancellationToken = default)
     {
@@ -88,7 +76,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
         return result.Succeeded ? new(new CaseReference(file!.Id, file.Number), null) : new(null, result.Error);
     }
 
-    private async Task<IntakeResult<CaseReference>> CreateCaseFromReceptionAsync(Guid receptionId, Guid? actorId, ReceptionParticipant[]? participants, CancellationToken cancellationToken)
+    public async Task<IntakeResult<CaseReference>> CreateCaseFromReceptionAsync(Guid receptionId, Guid? actorId, CancellationToken cancellationToken = default)
     {
         var entry = await db.Receptions.FirstOrDefaultAsync(r => r.Id == receptionId, cancellationToken);
         if (entry is null)
@@ -102,15 +90,14 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
             return new(new CaseReference(caseId, number), null);
         }
 
-        // Without the original participants (a later staff action), a sealed reception's case carries a placeholder
-        // pointing to the sealed reception line: the server cannot unseal it to copy the identity.
-        var persons = participants ?? (entry.IsSealed
-            ? [new ReceptionParticipant("(đã niêm phong — xem sổ tiếp công dân)", null, null, null, false)]
-            : [.. (entry.CitizenName ?? "?").Split("; ").Select((n, i) => new ReceptionParticipant(n, i == 0 ? entry.CitizenAddress : null, i == 0 ? entry.CitizenIdNumber : null, null, entry.PeopleCount > 1))]);
+        // The server cannot unseal a denouncer's identity to copy it: the sealed value itself moves to the case.
+        ReceptionParticipant[] persons = entry.IsSealed
+            ? [new ReceptionParticipant("(sealed)", null, null, null, false)]
+            : [.. (entry.CitizenName ?? "?").Split("; ").Select((n, i) => new ReceptionParticipant(n, i == 0 ? entry.CitizenAddress : null, i == 0 ? entry.CitizenIdNumber : null, null, entry.PeopleCount > 1))];
         var (result, file) = await registry.CreateAsync(
             new NewCase(entry.Kind, entry.Channel, entry.SubjectArea, entry.Content, entry.Date, persons, entry.PeopleCount > 1, actorId,
                 BookingId: entry.BookingId is { } b && !await db.Cases.AnyAsync(c => c.BookingId == b, cancellationToken) ? b : null,
-                ReceptionId: entry.Id, SessionId: entry.SessionId,
+                ReceptionId: entry.Id, SessionId: entry.SessionId, SealedIdentity: entry.SealedIdentity,
                 SessionLabel: entry.SessionId is null ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Phiên tiếp trực tuyến {entry.Date:dd/MM/yyyy}")),
             Actor(actorId), cancellationToken);
         if (!result.Succeeded)

@@ -77,7 +77,7 @@ public sealed record ReceptionRecord(
 /// <param name="Number">The ward's case number (e.g. 2026-00012), printed on the citizen's receipt.</param>
 public sealed record CaseReference(Guid CaseId, string Number);
 
-/// <summary>The outcome of an intake call: a user-visible refusal (Vietnamese sentence) or a value.</summary>
+/// <summary>The outcome of an intake call: a value, or the key of a refusal (its Vietnamese text is in the web host's CasesResource, e.g. <c>Error.PersonRequired</c>).</summary>
 /// <typeparam name="T">The value on success.</typeparam>
 /// <param name="Value">Set on success.</param>
 /// <param name="Error">Set when the input was refused; nothing was changed.</param>
@@ -93,11 +93,17 @@ public sealed record IntakeResult<T>(T? Value, string? Error)
 /// </summary>
 public interface ICaseIntake
 {
-    /// <summary>Records a reception in the reception book. With <see cref="ReceptionOutcome.CaseAccepted"/> a case is opened too.</summary>
-    /// <returns>The reception's id, and the case when one was opened.</returns>
-    Task<IntakeResult<(Guid ReceptionId, CaseReference? Case)>> RecordReceptionAsync(ReceptionRecord reception, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records a reception in the reception book and returns its id. No case is opened here: with
+    /// <see cref="ReceptionOutcome.CaseAccepted"/> the reception waits in the book for staff to open the case
+    /// (or the caller opens it at once with <see cref="CreateCaseFromReceptionAsync"/>).
+    /// </summary>
+    Task<IntakeResult<Guid>> RecordReceptionAsync(ReceptionRecord reception, CancellationToken cancellationToken = default);
 
-    /// <summary>Opens a case from a recorded reception (staff action "create a case from this session"); idempotent per reception.</summary>
+    /// <summary>
+    /// Opens a case from a recorded reception (staff action "create a case from this session"), linked to its session
+    /// and booking; a sealed identity is carried over still sealed. Idempotent per reception.
+    /// </summary>
     Task<IntakeResult<CaseReference>> CreateCaseFromReceptionAsync(Guid receptionId, Guid? actorId, CancellationToken cancellationToken = default);
 
     /// <summary>Opens a case from a citizen's booking (read through <c>IBookingDirectory</c>); idempotent per booking.</summary>

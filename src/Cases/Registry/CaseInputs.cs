@@ -18,7 +18,8 @@ internal sealed record NewCase(
     Guid? BookingId = null,
     Guid? ReceptionId = null,
     Guid? SessionId = null,
-    string? SessionLabel = null);
+    string? SessionLabel = null,
+    string? SealedIdentity = null);
 
 /// <summary>The facts a transition needs (only those of the target status are read).</summary>
 internal sealed record Transition(

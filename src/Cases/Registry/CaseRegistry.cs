@@ -78,6 +78,13 @@ internal sealed class CaseRegistry(
             CreatedBy = actor.Id,
         };
         var position = 1;
+        if (sealedKind && input.SealedIdentity is { } alreadySealed)
+        {
+            // Sealed at the reception; the server has no way (and no need) to open it here.
+            file.Persons.Add(new CasePerson { Id = Guid.NewGuid(), Position = 1, SealedIdentity = alreadySealed, SealingKeyFingerprint = sealer.KeyFingerprint });
+            persons.Clear();
+        }
+
         foreach (var p in persons)
         {
             file.Persons.Add(sealedKind ? SealPerson(p, position++) : new CasePerson
