@@ -9,6 +9,8 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
     {
         builder.ToTable("case_deadlines");
         builder.HasKey(d => d.Id);
+        // Ids are set in code: a child added through a navigation must be inserted, not taken for an existing row.
+        builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Rule).HasMaxLength(600);
         builder.HasIndex(d => new { d.CaseId, d.Kind }).IsUnique();

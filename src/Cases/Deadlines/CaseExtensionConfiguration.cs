@@ -14,6 +14,8 @@ internal sealed class CaseExtensionConfiguration : IEntityTypeConfiguration<Case
             t.HasCheckConstraint("ck_extension_days", "\"Days\" BETWEEN 1 AND 30");
         });
         builder.HasKey(e => e.Id);
+        // Ids are set in code: a child added through a navigation must be inserted, not taken for an existing row.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.HasIndex(e => new { e.CaseId, e.Ordinal }).IsUnique();
         builder.Property(e => e.DecisionNumber).HasMaxLength(60);
     }

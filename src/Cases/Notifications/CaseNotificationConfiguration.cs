@@ -9,6 +9,8 @@ internal sealed class CaseNotificationConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("notifications");
         builder.HasKey(n => n.Id);
+        // Ids are set in code: a child added through a navigation must be inserted, not taken for an existing row.
+        builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(n => n.CaseNumber).HasMaxLength(20);
         builder.Property(n => n.DedupKey).HasMaxLength(200);

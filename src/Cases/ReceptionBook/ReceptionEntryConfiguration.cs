@@ -13,6 +13,8 @@ internal sealed class ReceptionEntryConfiguration : IEntityTypeConfiguration<Rec
             t.HasCheckConstraint("ck_reception_people", "\"PeopleCount\" >= 1");
         });
         builder.HasKey(r => r.Id);
+        // Ids are set in code: a child added through a navigation must be inserted, not taken for an existing row.
+        builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);

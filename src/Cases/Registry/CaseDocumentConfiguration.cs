@@ -9,6 +9,8 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
     {
         builder.ToTable("case_documents");
         builder.HasKey(d => d.Id);
+        // Ids are set in code: a child added through a navigation must be inserted, not taken for an existing row.
+        builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Title).HasMaxLength(300);
         builder.Property(d => d.Reference).HasMaxLength(100);
     }

@@ -16,6 +16,8 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
             t.HasCheckConstraint("ck_case_denunciation_no_id_hash", "kind <> 'Denunciation' OR citizen_id_hash IS NULL");
         });
         builder.HasKey(c => c.Id);
+        // Ids are set in code: a child added through a navigation must be inserted, not taken for an existing row.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Number).HasColumnName("number").HasMaxLength(20);
         builder.HasIndex(c => c.Number).IsUnique();
         builder.Property(c => c.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(20);

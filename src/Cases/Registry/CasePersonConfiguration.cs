@@ -15,6 +15,8 @@ internal sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePer
             t.HasCheckConstraint("ck_person_sealed_no_plain", "\"SealedIdentity\" IS NULL OR (\"FullName\" IS NULL AND \"Address\" IS NULL AND \"IdNumber\" IS NULL AND \"Phone\" IS NULL)");
         });
         builder.HasKey(p => p.Id);
+        // Ids are set in code: a child added through a navigation must be inserted, not taken for an existing row.
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasIndex(p => new { p.CaseId, p.Position }).IsUnique();
         builder.Property(p => p.FullName).HasMaxLength(200);
         builder.Property(p => p.Address).HasMaxLength(400);

@@ -28,7 +28,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Deadlines.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -69,7 +68,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Deadlines.CaseExtension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -111,7 +109,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Notifications.CaseNotification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -215,7 +212,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.ReceptionBook.ReceptionEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("BookingId")
@@ -363,7 +359,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AddedAt")
@@ -397,7 +392,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AcceptedOn")
@@ -587,7 +581,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseLink", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -622,7 +615,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CasePerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -674,7 +666,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Reports.QuarterlyReportRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("GeneratedAt")

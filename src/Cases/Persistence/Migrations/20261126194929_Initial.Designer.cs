@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261126193510_Initial")]
+    [Migration("20261126194929_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -31,7 +31,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Deadlines.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -72,7 +71,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Deadlines.CaseExtension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -114,7 +112,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Notifications.CaseNotification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -218,7 +215,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.ReceptionBook.ReceptionEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("BookingId")
@@ -366,7 +362,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AddedAt")
@@ -400,7 +395,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AcceptedOn")
@@ -590,7 +584,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseLink", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -625,7 +618,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CasePerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -677,7 +669,6 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Reports.QuarterlyReportRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("GeneratedAt")
