@@ -386,7 +386,10 @@ internal sealed class CaseRegistry(
 
     /// <summary>The identity as JSON, sealed: the only form in which a denouncer's identity reaches the database.</summary>
     public string SealIdentity(params ReceptionParticipant[] people) =>
-        sealer.Seal(JsonSerializer.Serialize(people.Select(p => new { p.FullName, p.Address, p.IdNumber, p.Phone, p.IsRepresentative })));
+        sealer.Seal(JsonSerializer.Serialize(people.Select(p => new { p.FullName, p.Address, p.IdNumber, p.Phone, p.IsRepresentative }), SealedJson));
+
+    // Readable Vietnamese for the officer who opens it offline; the JSON never reaches a browser, so no HTML escaping is needed.
+    private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private async Task<string> NextNumberAsync(CancellationToken cancellationToken)
     {
