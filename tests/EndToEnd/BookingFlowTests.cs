@@ -59,9 +59,9 @@ public sealed class BookingFlowTests(PostgresServer server, BrowserFixture brows
         var staff = await office.NewPageAsync();
         await staff.SignInAsync("canbo", "Staff-pass-2026");
         await staff.GetByTestId("nav-office-bookings").ClickAsync();
-        await Assertions.Expect(staff.Locator($"tr[data-code={code}]")).ToContainTextAsync("Lê Thị Bình");
+        await Assertions.Expect(staff.Locator($"tr[data-code='{code}']")).ToContainTextAsync("Lê Thị Bình");
         await staff.GetByTestId("confirm-" + code).ClickAsync();
-        await Assertions.Expect(staff.Locator($"tr[data-code={code}]")).ToHaveAttributeAsync("data-status", "confirmed");
+        await Assertions.Expect(staff.Locator($"tr[data-code='{code}']")).ToHaveAttributeAsync("data-status", "confirmed");
 
         await citizen.GetByTestId("booking-status-link").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("status-text")).ToHaveTextAsync("Đã xác nhận");
