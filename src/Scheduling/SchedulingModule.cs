@@ -61,6 +61,7 @@ public static class SchedulingModule
         services.AddScoped<OutboxSender>();
         services.AddScoped<BookingReminders>();
         services.AddHostedService<DefaultRuleSeeder>();
+        services.AddHealthChecks().AddCheck<SchedulingHealthCheck>("scheduling", tags: ["required"]);
 
         services.AddAuthorizationBuilder().AddPolicy(OfficePolicy, p => p.RequireRole(OfficeRoles.Split(',')));
         services.AddRateLimiter(o =>

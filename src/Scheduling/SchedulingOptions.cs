@@ -17,6 +17,9 @@ internal sealed class SchedulingOptions
     /// <summary>Run the publishing job once at start (so a fresh install shows its calendar at once).</summary>
     public bool PublishOnStart { get; set; } = true;
 
+    /// <summary>At start, add the computed holiday proposals for this year and the next when a year has none.</summary>
+    public bool ProposeHolidaysOnStart { get; set; } = true;
+
     /// <summary>Longest range the calendar API and feed accept.</summary>
     [Range(1, 366)]
     public int MaxQueryDays { get; set; } = 366;

@@ -43,6 +43,11 @@ internal sealed class ReceptionDayPublisher(
                 .Select(d => d.RuleDate!.Value)
                 .ToListAsync(cancellationToken)).ToHashSet();
             var presiding = await ResolvePresidingAsync(rule.PresidingOfficialId, rule.PresidingRole, cancellationToken);
+            if (presiding.Id is { } officialId)
+            {
+                flagged += await AdoptUnassignedDaysAsync(rule.Id, officialId, presiding.Name, cancellationToken);
+            }
+
             foreach (var ruleDate in RuleOccurrences.Between(rule, from, to).Where(d => !published.Contains(d)))
             {
                 var date = ruleDate;
@@ -93,6 +98,43 @@ internal sealed class ReceptionDayPublisher(
         }
 
         return new PublishResult(added, flagged);
+    }
+
+    /// <summary>
+    /// Days published while the rule only named a role (no account yet) get the official once one exists, and
+    /// from then on block that official's meetings (docs/adr/0010).
+    /// </summary>
+    private async Task<int> AdoptUnassignedDaysAsync(Guid ruleId, Guid officialId, string name, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var unassigned = await db.ReceptionDays
+            .Where(d => d.RuleId == ruleId && d.PresidingOfficialId == null && d.Status == ReceptionDayStatus.Published && d.Date >= today)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        var flagged = 0;
+        foreach (var id in unassigned)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var day = await db.ReceptionDays.FirstAsync(d => d.Id == id, cancellationToken);
+                day.PresidingOfficialId = officialId;
+                day.PresidingName = name;
+                await db.SaveChangesAsync(cancellationToken);
+                flagged += await OfficialAgenda.ReserveReceptionDayAsync(db, day, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (PostgresErrors.Is(ex, PostgresErrors.ExclusionViolation) || PostgresErrors.Is(ex, PostgresErrors.UniqueViolation))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                logger.LogWarning("Reception day {ReceptionDayId} could not be assigned to its official: the official is busy then", id);
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return flagged;
     }
 
     /// <summary>Adds the day and its busy period in one transaction; null when it was already there or clashes.</summary>

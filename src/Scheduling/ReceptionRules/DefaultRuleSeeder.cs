@@ -44,6 +44,19 @@ internal sealed class DefaultRuleSeeder(IServiceScopeFactory scopes, IOptions<Sc
             logger.LogInformation("Created the default reception rule ({DayOfWeek} {Start}–{End})", settings.DayOfWeek, settings.StartTime, settings.EndTime);
         }
 
+        if (options.Value.ProposeHolidaysOnStart)
+        {
+            // A year with no holiday listed gets the computed proposals (unconfirmed), so moves work out of the box.
+            var holidays = scope.ServiceProvider.GetRequiredService<WorkingDays.HolidayService>();
+            foreach (var year in new[] { clock.Today.Year, clock.Today.Year + 1 })
+            {
+                if ((await holidays.ListAsync(year, cancellationToken)).Count == 0)
+                {
+                    await holidays.AddProposalsAsync(year, cancellationToken);
+                }
+            }
+        }
+
         if (options.Value.PublishOnStart)
         {
             await scope.ServiceProvider.GetRequiredService<ReceptionDayPublisher>().PublishAheadAsync(cancellationToken);

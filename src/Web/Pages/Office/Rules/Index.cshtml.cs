@@ -1,0 +1,145 @@
+using System.Globalization;
+using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Scheduling.Persistence;
+using DaoVien.OnlineReception.Scheduling.ReceptionDays;
+using DaoVien.OnlineReception.Scheduling.ReceptionRules;
+using DaoVien.OnlineReception.Scheduling.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DaoVien.OnlineReception.Web.Pages.Office.Rules;
+
+[Authorize(Roles = SchedulingModule.OfficeRoles)]
+internal sealed class IndexModel(
+    SchedulingDbContext db,
+    ReceptionDayPublisher publisher,
+    IStaffDirectory staff,
+    WardClock clock,
+    IOptions<SchedulingOptions> options,
+    IStringLocalizer<SchedulingResource> s) : PageModel
+{
+    public IReadOnlyList<ReceptionRule> Rules { get; private set; } = [];
+
+    public IReadOnlyList<StaffMember> Officials { get; private set; } = [];
+
+    public int WeeksAhead => options.Value.PublishWeeksAhead;
+
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAddAsync(RuleInput input, CancellationToken cancellationToken)
+    {
+        if (!TimeOnly.TryParseExact(input.Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            || !TimeOnly.TryParseExact(input.End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+            || !DateOnly.TryParseExact(input.ValidFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || end <= start || string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Place)
+            || input.SlotMinutes is < 5 or > 240 || input.Capacity is < 1 or > 100
+            || (input.Recurrence == RecurrenceKind.MonthlyDayOfMonth && input.DayOfMonth is not (>= 1 and <= 31))
+            || (input.Recurrence == RecurrenceKind.MonthlyNthWeekday && input.WeekOfMonth is not (>= 1 and <= 4 or -1)))
+        {
+            return await FailAsync(SchedulingErrorText.BadDateTime, cancellationToken);
+        }
+
+        DateOnly? to = DateOnly.TryParseExact(input.ValidTo, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+        db.ReceptionRules.Add(new ReceptionRule
+        {
+            Id = Guid.CreateVersion7(),
+            Name = input.Name.Trim(),
+            Recurrence = input.Recurrence,
+            DayOfWeek = input.Recurrence == RecurrenceKind.MonthlyDayOfMonth ? null : input.DayOfWeek,
+            DayOfMonth = input.Recurrence == RecurrenceKind.MonthlyDayOfMonth ? input.DayOfMonth : null,
+            WeekOfMonth = input.Recurrence == RecurrenceKind.MonthlyNthWeekday ? input.WeekOfMonth : null,
+            StartTime = start,
+            EndTime = end,
+            PresidingOfficialId = input.Official,
+            PresidingRole = input.Official is null ? StaffRoles.Chairman : null,
+            Place = input.Place.Trim(),
+            Online = true,
+            SlotMinutes = input.SlotMinutes,
+            Capacity = input.Capacity,
+            ValidFrom = from,
+            ValidTo = to,
+            UpdatedAt = clock.Now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        Message = s["Office.Done"];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostPresidingAsync(Guid id, Guid? official, CancellationToken cancellationToken)
+    {
+        await db.ReceptionRules.Where(r => r.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.PresidingOfficialId, official)
+            .SetProperty(r => r.PresidingRole, official == null ? StaffRoles.Chairman : null)
+            .SetProperty(r => r.UpdatedAt, clock.Now), cancellationToken);
+        Message = s["Office.Done"];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await db.ReceptionRules.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsActive, false).SetProperty(r => r.UpdatedAt, clock.Now), cancellationToken);
+        Message = s["Office.Done"];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
+    {
+        var result = await publisher.PublishAheadAsync(cancellationToken);
+        Message = s["Office.Rules.Published", result.Added, result.MeetingsFlagged];
+        return RedirectToPage();
+    }
+
+    public string Official(ReceptionRule rule) =>
+        rule.PresidingOfficialId is { } id ? Officials.FirstOrDefault(o => o.Id == id)?.FullName ?? id.ToString() : s["Office.Rules.RoleOnly"];
+
+    private async Task<IActionResult> FailAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Rules = await db.ReceptionRules.AsNoTracking().OrderByDescending(r => r.IsActive).ThenBy(r => r.Name).ToListAsync(cancellationToken);
+        Officials = [.. (await staff.ListInRoleAsync(StaffRoles.Chairman, cancellationToken)).Concat(await staff.ListInRoleAsync(StaffRoles.ViceChairman, cancellationToken))];
+    }
+
+    internal sealed class RuleInput
+    {
+        public string? Name { get; set; }
+
+        public RecurrenceKind Recurrence { get; set; }
+
+        public DayOfWeek DayOfWeek { get; set; } = DayOfWeek.Thursday;
+
+        public int? DayOfMonth { get; set; }
+
+        public int? WeekOfMonth { get; set; }
+
+        public string? Start { get; set; }
+
+        public string? End { get; set; }
+
+        public Guid? Official { get; set; }
+
+        public string? Place { get; set; }
+
+        public int SlotMinutes { get; set; } = 20;
+
+        public int Capacity { get; set; } = 12;
+
+        public string? ValidFrom { get; set; }
+
+        public string? ValidTo { get; set; }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DaoVien.OnlineReception.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace DaoVien.OnlineReception.EndToEnd;
+
+/// <summary>The calendar page (month and list), the JSON API and the iCalendar feed show the same days; staff pages drive ad-hoc days, moves and meetings.</summary>
+public sealed partial class CalendarPagesTests(PostgresServer server, BrowserFixture browser) : IAsyncLifetime
+{
+    private ReceptionAppFactory _app = null!;
+    private Uri _baseAddress = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
+        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "e2e-" + Guid.NewGuid().ToString("N")[..8]))
+            .WithServices(s =>
+            {
+                s.RemoveAll<TimeProvider>();
+                s.AddSingleton<TimeProvider>(time);
+            });
+        _baseAddress = _app.StartOnSocket();
+        await _app.CreateStaffAsync("vanphong", "Staff-pass-2026", "Phạm Văn Phòng", TestRoles.Staff);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task CalendarPage_AfterAdHocAndMove_MonthListApiAndIcsAgree()
+    {
+        await using var office = await browser.NewContextAsync(_baseAddress);
+        var staff = await office.NewPageAsync();
+        await staff.SignInAsync("vanphong", "Staff-pass-2026");
+        await staff.GotoAsync("/Office/Days");
+        await staff.Locator("details summary").ClickAsync();
+        await staff.Locator("form[action*=Add] input[name=date]").FillAsync("2026-12-08");
+        await staff.Locator("form[action*=Add] input[name=reason]").FillAsync("Dân phản ánh ngập úng khu tập thể");
+        await staff.GetByTestId("adhoc-submit").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("office-message")).ToBeVisibleAsync();
+        var row = staff.Locator("tr[data-date='2026-12-17']");
+        await row.Locator("form[action*=Move] input[name=date]").FillAsync("2026-12-18");
+        await row.Locator("form[action*=Move] input[name=reason]").FillAsync("Chủ tịch dự hội nghị");
+        await row.Locator("form[action*=Move] button").ClickAsync();
+        await Assertions.Expect(staff.Locator("tr[data-date='2026-12-18']")).ToContainTextAsync("17/12/2026");
+
+        await using var phone = await browser.NewContextAsync(_baseAddress, phone: true);
+        var citizen = await phone.NewPageAsync();
+        await citizen.GotoAsync("/Calendar?month=2026-12");
+        var month = await ReadDaysAsync(citizen);
+        await citizen.GetByTestId("cal-list-view").ClickAsync();
+        var list = await ReadDaysAsync(citizen);
+
+        using var http = new HttpClient { BaseAddress = _baseAddress };
+        var api = (await http.GetFromJsonAsync<JsonElement[]>("api/calendar/reception-days?from=2026-12-01&to=2026-12-31", TestContext.Current.CancellationToken))!
+            .Select(d => $"{d.GetProperty("date").GetString()} {d.GetProperty("start").GetString()}-{d.GetProperty("end").GetString()} {d.GetProperty("kind").GetString()} {d.GetProperty("movedFrom").GetString()}")
+            .ToList();
+        var ics = await http.GetStringAsync(new Uri("calendar.ics?from=2026-12-01&to=2026-12-31", UriKind.Relative), TestContext.Current.CancellationToken);
+        var icsStarts = IcsStart().Matches(ics).Select(m => DateTime.ParseExact(m.Groups[1].Value, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture).AddHours(7).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Order().ToList();
+
+        Assert.Equal(
+        [
+            "2026-12-03 07:30-11:30 regular ", "2026-12-08 07:30-11:30 adhoc ", "2026-12-10 07:30-11:30 regular ",
+            "2026-12-18 07:30-11:30 regular 2026-12-17", "2026-12-24 07:30-11:30 regular ", "2026-12-31 07:30-11:30 regular ",
+        ], api);
+        Assert.Equal(api, month);
+        Assert.Equal(api, list);
+        Assert.Equal(api.Select(a => a[..16]), icsStarts);
+    }
+
+    [Fact]
+    public async Task MeetingsPage_OnReceptionDayRefused_AdHocDayOverMeetingFlagsIt()
+    {
+        var chairman = await _app.CreateStaffAsync("chutich", "Chairman-pass-2026", "Nguyễn Văn Chủ Tịch", TestRoles.Chairman);
+        await using var office = await browser.NewContextAsync(_baseAddress);
+        var staff = await office.NewPageAsync();
+        await staff.SignInAsync("vanphong", "Staff-pass-2026");
+        // The default rule names the Chairman role; publishing after the account exists assigns it.
+        await staff.GotoAsync("/Office/Rules");
+        await staff.GetByTestId("rules-publish").ClickAsync();
+
+        await staff.GotoAsync("/Office/Meetings");
+        await AddMeetingAsync(staff, chairman, "Họp giao ban", "2027-01-21", "09:00", "10:00");
+        await Assertions.Expect(staff.GetByTestId("office-error")).ToContainTextAsync("Trùng lịch tiếp công dân ngày 21/01/2027");
+
+        await AddMeetingAsync(staff, chairman, "Làm việc với Sở Xây dựng", "2027-01-26", "08:00", "09:00");
+        await Assertions.Expect(staff.GetByTestId("office-message")).ToBeVisibleAsync();
+        await staff.GotoAsync("/Office/Days");
+        await staff.Locator("details summary").ClickAsync();
+        await staff.Locator("form[action*=Add] input[name=date]").FillAsync("2027-01-26");
+        await staff.Locator("form[action*=Add] select[name=official]").SelectOptionAsync(chairman.ToString());
+        await staff.Locator("form[action*=Add] input[name=reason]").FillAsync("Đối thoại với hộ dân dự án");
+        await staff.GetByTestId("adhoc-submit").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("office-message")).ToBeVisibleAsync();
+
+        await staff.GotoAsync("/Office/Meetings");
+        await Assertions.Expect(staff.GetByTestId("meeting-flagged")).ToHaveCountAsync(1);
+        await Assertions.Expect(staff.Locator("tr[data-flagged=true]")).ToContainTextAsync("Làm việc với Sở Xây dựng");
+    }
+
+    private static async Task AddMeetingAsync(IPage page, Guid official, string title, string date, string start, string end)
+    {
+        var form = page.GetByTestId("meeting-form");
+        await form.Locator("select[name=official]").SelectOptionAsync(official.ToString());
+        await form.Locator("input[name=title]").FillAsync(title);
+        await form.Locator("input[name=date]").FillAsync(date);
+        await form.Locator("input[name=start]").FillAsync(start);
+        await form.Locator("input[name=end]").FillAsync(end);
+        await page.GetByTestId("meeting-submit").ClickAsync();
+    }
+
+    private static async Task<List<string>> ReadDaysAsync(IPage page)
+    {
+        var days = new List<string>();
+        foreach (var day in await page.Locator(".reception-day").AllAsync())
+        {
+            days.Add($"{await day.GetAttributeAsync("data-date")} {await day.GetAttributeAsync("data-start")}-{await day.GetAttributeAsync("data-end")} {await day.GetAttributeAsync("data-kind")} {await day.GetAttributeAsync("data-moved-from")}");
+        }
+
+        return days;
+    }
+
+    [GeneratedRegex(@"DTSTART:(\d{8}T\d{6}Z)")]
+    private static partial Regex IcsStart();
+}
