@@ -1,0 +1,92 @@
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Registry;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DaoVien.OnlineReception.Cases.Tests;
+
+/// <summary>The public contracts the web host wires: session outcome → reception → case, recordings, earlier cases.</summary>
+public sealed class IntakeTests(CasesApp app) : IClassFixture<CasesApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateCaseFromReception_Twice_OneCaseLinkedToTheSession()
+    {
+        var session = Guid.NewGuid();
+        await using var scope = app.Scope();
+        var intake = scope.ServiceProvider.GetRequiredService<ICaseIntake>();
+        var reception = await intake.RecordReceptionAsync(Record(session, ReceptionOutcome.CaseAccepted, "Cao Văn Phiên", "001234000111"), Ct);
+
+        var first = await intake.CreateCaseFromReceptionAsync(reception.Value, null, Ct);
+        var second = await intake.CreateCaseFromReceptionAsync(reception.Value, null, Ct);
+
+        Assert.Equal(first.Value, second.Value);
+        var file = await app.LoadAsync(first.Value!.CaseId);
+        Assert.Equal(CaseChannel.OnlineSession, file.Channel);
+        Assert.Contains(file.Links, l => l.Kind == CaseLinkKind.Session && l.TargetId == session);
+        Assert.Equal(first.Value, await scope.ServiceProvider.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(session, Ct));
+    }
+
+    [Fact]
+    public async Task RecordReception_RefusedWithoutGround_OrSixPeople_IsRefusedAndNothingRecorded()
+    {
+        await using var scope = app.Scope();
+        var intake = scope.ServiceProvider.GetRequiredService<ICaseIntake>();
+
+        var noGround = await intake.RecordReceptionAsync(Record(Guid.NewGuid(), ReceptionOutcome.Refused, "Ai Đó", null), Ct);
+        var six = await intake.RecordReceptionAsync(Record(Guid.NewGuid(), ReceptionOutcome.AnsweredOnSpot, "Ai Đó", null) with
+        {
+            Participants = [.. Enumerable.Range(1, 6).Select(i => TestData.Person("Người " + i))],
+        }, Ct);
+        var byPost = await intake.RecordReceptionAsync(Record(Guid.NewGuid(), ReceptionOutcome.AnsweredOnSpot, "Ai Đó", null) with { Channel = CaseChannel.Post }, Ct);
+
+        Assert.Equal(CaseErrors.ReceptionOutcomeGround, noGround.Error);
+        Assert.Equal(CaseErrors.TooManyRepresentatives, six.Error);
+        Assert.Equal(CaseErrors.ReceptionChannel, byPost.Error);
+    }
+
+    [Fact]
+    public async Task Recordings_AttachToSessionCasesThenDetach_LinkedOnceAndLoggedInHistory()
+    {
+        var session = Guid.NewGuid();
+        var archive = Guid.NewGuid();
+        await using var scope = app.Scope();
+        var intake = scope.ServiceProvider.GetRequiredService<ICaseIntake>();
+        var recordings = scope.ServiceProvider.GetRequiredService<ICaseRecordings>();
+        var reception = await intake.RecordReceptionAsync(Record(session, ReceptionOutcome.CaseAccepted, "Đàm Văn Ghi", null), Ct);
+        var created = await intake.CreateCaseFromReceptionAsync(reception.Value, null, Ct);
+
+        Assert.Equal(1, await recordings.AttachToSessionCasesAsync(session, archive, "Bản ghi phiên 05/01/2026", Ct));
+        Assert.True(await recordings.AttachAsync(created.Value!.CaseId, archive, "lặp lại", null, Ct));
+        Assert.Contains((await app.LoadAsync(created.Value.CaseId)).Links, l => l.Kind == CaseLinkKind.Recording && l.TargetId == archive);
+        Assert.Single((await app.LoadAsync(created.Value.CaseId)).Links, l => l.Kind == CaseLinkKind.Recording);
+
+        Assert.True(await recordings.DetachAsync(created.Value.CaseId, archive, Guid.NewGuid(), Ct));
+        Assert.False(await recordings.DetachAsync(created.Value.CaseId, archive, null, Ct));
+        Assert.False(await recordings.AttachAsync(Guid.NewGuid(), archive, "x", null, Ct));
+
+        var file = await app.LoadAsync(created.Value.CaseId);
+        Assert.DoesNotContain(file.Links, l => l.Kind == CaseLinkKind.Recording);
+        Assert.Contains(file.History, h => h.Action == "RecordingAttached" && h.Details.Contains("Bản ghi phiên 05/01/2026", StringComparison.Ordinal));
+        Assert.Contains(file.History, h => h.Action == "RecordingDetached");
+    }
+
+    [Fact]
+    public async Task EarlierCases_ByCitizenIdNumber_FindsComplaintsNeverDenunciations()
+    {
+        const string id = "038090001234";
+        var complaint = await app.CreateAsync(CaseKind.Complaint, persons: TestData.Person("Kiều Văn Cũ", id));
+        await app.CreateAsync(CaseKind.Denunciation, persons: TestData.Person("Kiều Văn Cũ", id));
+
+        await using var scope = app.Scope();
+        var earlier = await scope.ServiceProvider.GetRequiredService<ICaseHistoryReader>().ForCitizenIdNumberAsync("038 090 001 234", Ct);
+
+        var found = Assert.Single(earlier);
+        Assert.Equal(complaint.Number, found.Number);
+        Assert.Equal("Đã tiếp nhận", found.Status);
+    }
+
+    private ReceptionRecord Record(Guid session, ReceptionOutcome outcome, string name, string? id) => new(
+        app.Clock.GetUtcNow(), CaseChannel.OnlineSession, CaseKind.Complaint, "Chính sách xã hội", "Đề nghị xem xét chế độ", [TestData.Person(name, id)], 1,
+        outcome, null, null, null, null, session, null, null);
+}
