@@ -90,3 +90,64 @@ public sealed class IntakeTests(CasesApp app) : IClassFixture<CasesApp>
         app.Clock.GetUtcNow(), CaseChannel.OnlineSession, CaseKind.Complaint, "Chính sách xã hội", "Đề nghị xem xét chế độ", [TestData.Person(name, id)], 1,
         outcome, null, null, null, null, session, null, null);
 }
+
+/// <summary>A case opened from a citizen's booking, read through the scheduling module's <c>IBookingDirectory</c>.</summary>
+public sealed class BookingIntakeTests(CasesApp app) : IClassFixture<CasesApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateCaseFromBooking_Twice_OneCaseWithTheBookingsMatter()
+    {
+        var bookingId = await SeedBookingAsync(Scheduling.Bookings.MatterKind.Petition, "Trương Văn Đặt Lịch");
+        await using var scope = app.Scope();
+        var intake = scope.ServiceProvider.GetRequiredService<ICaseIntake>();
+
+        var first = await intake.CreateCaseFromBookingAsync(bookingId, null, Ct);
+        var second = await intake.CreateCaseFromBookingAsync(bookingId, null, Ct);
+        var unknown = await intake.CreateCaseFromBookingAsync(Guid.NewGuid(), null, Ct);
+
+        Assert.True(first.Succeeded, first.Error);
+        Assert.Equal(first.Value, second.Value);
+        Assert.Equal(CaseErrors.BookingUnknown, unknown.Error);
+        var file = await app.LoadAsync(first.Value!.CaseId);
+        Assert.Equal((CaseKind.Petition, CaseChannel.Booking, "Giao thông"), (file.Kind, file.Channel, file.SubjectArea));
+        Assert.Equal("Trương Văn Đặt Lịch", Assert.Single(file.Persons).FullName);
+        Assert.Contains(await scope.ServiceProvider.GetRequiredService<ICaseHistoryReader>().ForBookingAsync(bookingId, Ct), c => c.CaseId == first.Value.CaseId);
+    }
+
+    [Fact]
+    public async Task CreateCaseFromBooking_Denunciation_PersonSealedOnTheCase()
+    {
+        var bookingId = await SeedBookingAsync(Scheduling.Bookings.MatterKind.Denunciation, null);
+        await using var scope = app.Scope();
+
+        var created = await scope.ServiceProvider.GetRequiredService<ICaseIntake>().CreateCaseFromBookingAsync(bookingId, null, Ct);
+
+        var file = await app.LoadAsync(created.Value!.CaseId);
+        Assert.Equal(CaseKind.Denunciation, file.Kind);
+        Assert.All(file.Persons, p => Assert.True(p.IsSealed && p.FullName is null));
+    }
+
+    private async Task<Guid> SeedBookingAsync(Scheduling.Bookings.MatterKind kind, string? name)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<Scheduling.Persistence.SchedulingDbContext>();
+        var day = new Scheduling.ReceptionDays.ReceptionDay
+        {
+            Id = Guid.NewGuid(), Date = app.Today, StartTime = new TimeOnly(7, 30), EndTime = new TimeOnly(11, 30),
+            StartsAt = app.Clock.GetUtcNow(), EndsAt = app.Clock.GetUtcNow().AddHours(4), PresidingName = "Chủ tịch UBND phường", Place = "Trụ sở",
+            SlotMinutes = 30, Capacity = 8, PublishedAt = app.Clock.GetUtcNow(),
+        };
+        var booking = new Scheduling.Bookings.Booking
+        {
+            Id = Guid.NewGuid(), Code = "T" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant(), JoinTokenHash = Guid.NewGuid().ToByteArray(), ReceptionDayId = day.Id,
+            SlotStart = new TimeOnly(7, 30), SlotEnd = new TimeOnly(8, 0), Kind = kind, SubjectArea = "Giao thông", Summary = "Đề nghị sửa đường",
+            FullName = name, SealedIdentity = name is null ? "ds1.sealed-in-scheduling" : null, CreatedAt = app.Clock.GetUtcNow(), PrivacyAcknowledgedAt = app.Clock.GetUtcNow(),
+        };
+        db.ReceptionDays.Add(day);
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(Ct);
+        return booking.Id;
+    }
+}
