@@ -151,3 +151,45 @@ public sealed class BookingIntakeTests(CasesApp app) : IClassFixture<CasesApp>
         return booking.Id;
     }
 }
+
+/// <summary>An in-person reception typed in by staff lands in the reception book and opens a case the staff member handles.</summary>
+public sealed class InPersonReceptionPageTests(CasesApp app) : IClassFixture<CasesApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ReceptionCreatePage_CaseAccepted_RecordsInPersonReceptionAndOpensAssignedCase()
+    {
+        var (staffId, staff) = await app.SignedInAsync("canbo.taiquay", Testing.TestRoles.Staff);
+        var form = await staff.GetStringAsync(new Uri("/Cases/ReceptionCreate", UriKind.Relative), Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Date"] = app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Time"] = "08:00",
+            ["Input.Kind"] = "Complaint",
+            ["Input.SubjectArea"] = "Xây dựng",
+            ["Input.Content"] = "Khiếu nại việc cấp phép xây dựng",
+            ["Input.PeopleCount"] = "2",
+            ["Input.Outcome"] = "CaseAccepted",
+            ["Input.Persons[0].FullName"] = "Quách Văn Tại Quầy",
+            ["Input.Persons[0].IdNumber"] = "001222333444",
+            ["Input.Persons[0].IsRepresentative"] = "true",
+            ["Input.Persons[1].FullName"] = "Quách Thị Đi Cùng",
+        };
+        using var content = new FormUrlEncodedContent(fields);
+
+        using var response = await staff.PostAsync(new Uri("/Cases/ReceptionCreate", UriKind.Relative), content, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var caseId = Guid.Parse(System.Text.RegularExpressions.Regex.Match(response.Headers.Location!.OriginalString, "id=([0-9a-f-]{36})").Groups[1].Value);
+        var file = await app.LoadAsync(caseId);
+        Assert.Equal((CaseChannel.InPerson, staffId), (file.Channel, file.AssigneeId!.Value));
+        Assert.Equal(2, file.Persons.Count);
+        Assert.Contains(file.History, h => h.ActorName == "canbo.taiquay");
+        var book = await staff.GetStringAsync(new Uri("/Cases/Receptions", UriKind.Relative), Ct);
+        Assert.Contains("Quách Văn Tại Quầy; Quách Thị Đi Cùng", book, StringComparison.Ordinal);
+        Assert.Contains("Đã lập hồ sơ " + file.Number, book, StringComparison.Ordinal);
+    }
+}
