@@ -84,3 +84,17 @@ public sealed class AccessTests(CasesApp app) : IClassFixture<CasesApp>
         Assert.DoesNotContain("Vũ Thị Ẩn Danh", await inspector.GetStringAsync(new Uri("/Cases", UriKind.Relative), Ct), StringComparison.Ordinal);
     }
 }
+
+public sealed class CasesHealthTests(CasesApp app) : IClassFixture<CasesApp>
+{
+    [Fact]
+    public async Task Healthz_CasesPart_HealthyWithSealingKey()
+    {
+        using var client = app.Factory.CreateClient();
+        var body = await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var cases = json.RootElement.GetProperty("checks").GetProperty("cases");
+        Assert.Equal("Healthy", cases.GetProperty("status").GetString());
+    }
+}

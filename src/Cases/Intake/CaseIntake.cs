@@ -2,6 +2,7 @@ using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ namespace DaoVien.OnlineReception.Cases.Intake;
 
 // IBookingDirectory is resolved when a booking is read, not at construction: the scheduling module implements it,
 // and the reception book, intake of sessions and in-person receptions must not depend on bookings being available.
-internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServiceProvider services, WardClock clock) : ICaseIntake
+internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServiceProvider services, IStaffDirectory staff, WardClock clock) : ICaseIntake
 {
     public async Task<IntakeResult<Guid>> RecordReceptionAsync(ReceptionRecord reception, CancellationToken cancellationToken = default)
     {
@@ -72,7 +73,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
         var person = new ReceptionParticipant(booking.DisplayName ?? "(đã niêm phong — xem đặt lịch " + booking.Code + ")", null, null, null, booking.RepresentativeCount > 1);
         var (result, file) = await registry.CreateAsync(
             new NewCase(kind, CaseChannel.Booking, booking.SubjectArea, booking.Summary, booking.Date > clock.Today ? clock.Today : booking.Date, [person], booking.RepresentativeCount > 1, null, BookingId: bookingId),
-            Actor(actorId), cancellationToken);
+            await ActorAsync(actorId, cancellationToken), cancellationToken);
         return result.Succeeded ? new(new CaseReference(file!.Id, file.Number), null) : new(null, result.Error);
     }
 
@@ -99,7 +100,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
                 BookingId: entry.BookingId is { } b && !await db.Cases.AnyAsync(c => c.BookingId == b, cancellationToken) ? b : null,
                 ReceptionId: entry.Id, SessionId: entry.SessionId, SealedIdentity: entry.SealedIdentity,
                 SessionLabel: entry.SessionId is null ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Phiên tiếp trực tuyến {entry.Date:dd/MM/yyyy}")),
-            Actor(actorId), cancellationToken);
+            await ActorAsync(actorId, cancellationToken), cancellationToken);
         if (!result.Succeeded)
         {
             return new(null, result.Error);
@@ -111,7 +112,9 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
         return new(new CaseReference(file.Id, file.Number), null);
     }
 
-    private static CaseActor Actor(Guid? actorId) => actorId is { } id ? new CaseActor(id, "cán bộ", true, false) : CaseActor.System;
+    // The history names who acted; the caller already authorized the action (intake runs on the web host's behalf).
+    private async Task<CaseActor> ActorAsync(Guid? actorId, CancellationToken cancellationToken) =>
+        actorId is { } id ? new CaseActor(id, (await staff.FindAsync(id, cancellationToken))?.UserName ?? id.ToString(), true, false) : CaseActor.System;
 
     private static string? Validate(ReceptionRecord r)
     {

@@ -1,10 +1,11 @@
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace DaoVien.OnlineReception.Cases.Intake;
 
-internal sealed class CaseRecordings(CasesDbContext db, CaseRegistry registry, WardClock clock) : ICaseRecordings
+internal sealed class CaseRecordings(CasesDbContext db, CaseRegistry registry, IStaffDirectory staff, WardClock clock) : ICaseRecordings
 {
     public async Task<bool> AttachAsync(Guid caseId, Guid archiveId, string label, Guid? actorId, CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,7 @@ internal sealed class CaseRecordings(CasesDbContext db, CaseRegistry registry, W
 
         var text = Label(label);
         file.Links.Add(new CaseLink { Id = Guid.NewGuid(), CaseId = file.Id, Kind = CaseLinkKind.Recording, TargetId = archiveId, Label = text, LinkedAt = clock.UtcNow });
-        registry.AddHistory(file, Actor(actorId), "RecordingAttached", "Gắn bản ghi: " + text);
+        registry.AddHistory(file, await ActorAsync(actorId, cancellationToken), "RecordingAttached", "Gắn bản ghi: " + text);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -48,7 +49,7 @@ internal sealed class CaseRecordings(CasesDbContext db, CaseRegistry registry, W
 
         file.Links.Remove(link);
         db.Links.Remove(link);
-        registry.AddHistory(file, Actor(actorId), "RecordingDetached", "Gỡ bản ghi: " + link.Label);
+        registry.AddHistory(file, await ActorAsync(actorId, cancellationToken), "RecordingDetached", "Gỡ bản ghi: " + link.Label);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -59,5 +60,7 @@ internal sealed class CaseRecordings(CasesDbContext db, CaseRegistry registry, W
         return text.Length > 200 ? text[..200] : text;
     }
 
-    private static CaseActor Actor(Guid? actorId) => actorId is { } id ? new CaseActor(id, "cán bộ", true, false) : CaseActor.System;
+    // The history names who acted; the caller already authorized the action (intake runs on the web host's behalf).
+    private async Task<CaseActor> ActorAsync(Guid? actorId, CancellationToken cancellationToken) =>
+        actorId is { } id ? new CaseActor(id, (await staff.FindAsync(id, cancellationToken))?.UserName ?? id.ToString(), true, false) : CaseActor.System;
 }

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DaoVien.OnlineReception.EndToEnd;
+
+/// <summary>
+/// Staff take a finished online session to a case, carry it through the workflow, extend a denunciation, resolve and
+/// publish a complaint; the public page shows the result and no personal data. The session outcome is recorded
+/// through <see cref="ICaseIntake"/>, the way the web host wires the realtime module's "session ended".
+/// </summary>
+public sealed class CaseLifecycleTests(PostgresServer server, BrowserFixture browser) : IAsyncLifetime
+{
+    private const string Citizen = "Hồ Văn Công Dân";
+    private const string CitizenId = "001987654321";
+    private const string Content = "Ông Hồ Văn Công Dân khiếu nại quyết định thu hồi đất";
+    private const string Denouncer = "Tạ Thị Kín Đáo";
+    private ReceptionAppFactory _app = null!;
+    private Uri _baseAddress = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "e2e-cases-" + Guid.NewGuid().ToString("N")[..8]));
+        _baseAddress = _app.StartOnSocket();
+        await _app.CreateStaffAsync("thanhtra", "Inspector-2026", "Nguyễn Thanh Tra", TestRoles.Inspector);
+    }
+
+    [Fact]
+    public async Task FinishedSession_CaseExtendedResolvedPublished_PublicPageShowsResultWithoutPersonalData()
+    {
+        var complaintReception = await RecordSessionAsync(CaseKind.Complaint, Citizen, CitizenId, Content);
+        var denunciationReception = await RecordSessionAsync(CaseKind.Denunciation, Denouncer, "001555666777", "Tố cáo cán bộ nhận hối lộ");
+
+        await using var context = await browser.NewContextAsync(_baseAddress);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("thanhtra", "Inspector-2026");
+
+        // Complaint: from the reception book to a case, through the workflow to a decision, then published.
+        await page.GotoAsync("/Cases/Receptions");
+        await page.GetByTestId("create-case-" + complaintReception).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-status")).ToHaveTextAsync("Đã tiếp nhận");
+        var number = Regex.Match(await page.GetByTestId("case-number").InnerTextAsync(), @"\d{4}-\d{5}").Value;
+        await Assertions.Expect(page.GetByTestId("case-links")).ToContainTextAsync("Phiên tiếp trực tuyến");
+        await Move(page, "Classified", "Đã phân loại");
+        await Move(page, "Accepted", "Đã thụ lý");
+        await Move(page, "UnderResolution", "Đang giải quyết");
+        await page.Locator("input[name='Move.DecisionNumber']").FillAsync("21/QĐ-UBND");
+        await Move(page, "Resolved", "Đã giải quyết");
+        await Assertions.Expect(page.GetByTestId("case-decision")).ToContainTextAsync("21/QĐ-UBND");
+        await Assertions.Expect(page.GetByTestId("case-history")).ToContainTextAsync("Giải quyết: quyết định số 21/QĐ-UBND");
+
+        await page.GetByTestId("case-publish").ClickAsync();
+        await page.GetByTestId("publish-text").FillAsync("Ông " + Citizen + " khiếu nại đúng.");
+        await page.GetByTestId("publish-approve").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("publish-error")).ToContainTextAsync("thông tin cá nhân");
+        await page.GetByTestId("publish-text").FillAsync("Khiếu nại về thu hồi đất: có cơ sở một phần; quyết định thu hồi được điều chỉnh.");
+        await page.GetByTestId("publish-approve").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("publish-state")).ToHaveTextAsync("Đang công khai");
+
+        // Denunciation: especially complex, accepted, extended once by written decision; its deadline moves.
+        await page.GotoAsync("/Cases/Receptions");
+        await page.GetByTestId("create-case-" + denunciationReception).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("person-sealed")).ToContainTextAsync("đã niêm phong");
+        await page.Locator("select[name='Move.Complexity']").SelectOptionAsync("EspeciallyComplex");
+        await Move(page, "Classified", "Đã phân loại");
+        await Move(page, "Accepted", "Đã thụ lý");
+        var dueBefore = await page.GetByTestId("due-Resolution").InnerTextAsync();
+        await page.Locator("input[name='Extension.DecisionNumber']").FillAsync("3/QĐ-GH");
+        await page.GetByTestId("extend-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-message")).ToHaveTextAsync("Đã lưu.");
+        Assert.NotEqual(dueBefore, await page.GetByTestId("due-Resolution").InnerTextAsync());
+        await Assertions.Expect(page.GetByTestId("deadlines")).ToContainTextAsync("gia hạn thêm 30 ngày");
+        var denunciationNumber = Regex.Match(await page.GetByTestId("case-number").InnerTextAsync(), @"\d{4}-\d{5}").Value;
+
+        // The public, signed out.
+        await using var publicContext = await browser.NewContextAsync(_baseAddress, phone: true);
+        var visitor = await publicContext.NewPageAsync();
+        await visitor.GotoAsync("/Results");
+        await Assertions.Expect(visitor.Locator($"article[data-case='{number}']")).ToContainTextAsync("quyết định thu hồi được điều chỉnh");
+        var html = await visitor.ContentAsync();
+        foreach (var secret in new[] { Citizen, CitizenId, Content, Denouncer, denunciationNumber, "hối lộ" })
+        {
+            Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static async Task Move(IPage page, string to, string statusText)
+    {
+        await page.GetByTestId("move-" + to).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-status")).ToHaveTextAsync(statusText);
+    }
+
+    private async Task<Guid> RecordSessionAsync(CaseKind kind, string name, string id, string content)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<ICaseIntake>();
+        var result = await intake.RecordReceptionAsync(new ReceptionRecord(
+            scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), CaseChannel.OnlineSession, kind, "Đất đai", content,
+            [new ReceptionParticipant(name, "Tổ 3, phường Đào Viên", id, "0900000000", false)], 1, ReceptionOutcome.CaseAccepted,
+            null, null, null, "Chủ tịch tiếp, đề nghị lập hồ sơ", Guid.NewGuid(), null, null), TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded, result.Error);
+        return result.Value;
+    }
+}
