@@ -189,7 +189,8 @@ internal sealed class JanusConnection : IAsyncDisposable
                     var error = message["error"];
                     pending.Completion.TrySetException(new JanusException((int?)error?["code"] ?? -1, (string?)error?["reason"] ?? "unknown"));
                     return;
-                case "ack" or "success" or "event":
+                default:
+                    // success, event, server_info, ack of a keepalive/trickle.
                     var data = message["plugindata"]?["data"];
                     if (data?["error_code"] is { } code)
                     {
