@@ -11,9 +11,9 @@ internal sealed class TestBookings : IBookingDirectory
 {
     private readonly ConcurrentDictionary<string, BookingSummary> _byToken = new(StringComparer.Ordinal);
 
-    public BookingSummary Add(string token, DateOnly date, TimeOnly start, BookingStatus status = BookingStatus.Confirmed, int representatives = 1)
+    public BookingSummary Add(string token, DateOnly date, TimeOnly start, TimeOnly end, BookingStatus status = BookingStatus.Confirmed, int representatives = 1)
     {
-        var booking = new BookingSummary(Guid.NewGuid(), "B-" + token[..4], Guid.NewGuid(), date, start, start.AddMinutes(30), status,
+        var booking = new BookingSummary(Guid.NewGuid(), "B-" + token[..4], Guid.NewGuid(), date, start, end, status,
             MatterKind.Complaint, "Đất đai", "Tranh chấp ranh giới thửa đất", "Nguyễn Văn Dân", representatives, Guid.NewGuid());
         _byToken[token] = booking;
         return booking;

@@ -406,14 +406,14 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
         }, null, null, true, cancellationToken);
         var offer = (string?)attached["jsep"]?["sdp"] ?? throw new JanusException(-1, "Janus returned no subscription offer");
         var byFeed = feeds.ToDictionary(f => f.Feed.FeedId);
-        var mapped = new List<SubscribedStream>();
+        var mapped = new List<SubscribedFeed>();
         if (attached["plugindata"]?["data"]?["streams"] is JsonArray list)
         {
             foreach (var s in list.OfType<JsonObject>())
             {
                 if ((long?)s["feed_id"] is { } feedId && byFeed.TryGetValue(feedId, out var pub) && (string?)s["mid"] is { } mid)
                 {
-                    mapped.Add(new SubscribedStream(mid, pub.Feed.ParticipantId, pub.Feed.Kind, (string?)s["type"] ?? ""));
+                    mapped.Add(new SubscribedFeed(mid, pub.Feed.ParticipantId, pub.Feed.Kind, (string?)s["type"] ?? ""));
                 }
             }
         }

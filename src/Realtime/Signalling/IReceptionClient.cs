@@ -1,7 +1,7 @@
 namespace DaoVien.OnlineReception.Realtime.Signalling;
 
-/// <summary>What the server pushes to browsers on <c>/hubs/reception</c>.</summary>
-internal interface IReceptionClient
+/// <summary>What the server pushes to browsers on <c>/hubs/reception</c> (public only because SignalR builds the typed proxy at run time; not a cross-module contract).</summary>
+public interface IReceptionClient
 {
     /// <summary>A waiting citizen's place in the queue and estimated wait.</summary>
     Task LobbyUpdated(LobbyStatus status);
@@ -36,20 +36,20 @@ internal interface IReceptionClient
     Task MediaReconnect();
 }
 
-internal sealed record LobbyStatus(string State, int Position, int EstimatedWaitMinutes, Guid? SessionId);
+public sealed record LobbyStatus(string State, int Position, int EstimatedWaitMinutes, Guid? SessionId);
 
-internal sealed record ParticipantView(Guid Id, string DisplayName, string Role, bool Muted, bool Connected, IReadOnlyList<FeedView> Feeds);
+public sealed record ParticipantView(Guid Id, string DisplayName, string Role, bool Muted, bool Connected, IReadOnlyList<FeedView> Feeds);
 
 /// <summary>A published stream: <paramref name="Kind"/> is <c>camera</c> or <c>screen</c>.</summary>
-internal sealed record FeedView(long FeedId, string Kind);
+public sealed record FeedView(long FeedId, string Kind);
 
-internal sealed record SubscriptionOffer(int Version, string Sdp, IReadOnlyList<SubscribedStream> Streams);
+public sealed record SubscriptionOffer(int Version, string Sdp, IReadOnlyList<SubscribedFeed> Streams);
 
 /// <summary>Which participant's feed a subscriber m-line (<paramref name="Mid"/>) carries.</summary>
-internal sealed record SubscribedStream(string Mid, Guid ParticipantId, string Kind, string Type);
+public sealed record SubscribedFeed(string Mid, Guid ParticipantId, string Kind, string Type);
 
-internal sealed record ChatView(long Id, Guid ParticipantId, string AuthorName, DateTimeOffset SentAt, string Text);
+public sealed record ChatView(long Id, Guid ParticipantId, string AuthorName, DateTimeOffset SentAt, string Text);
 
-internal sealed record IceServerView(IReadOnlyList<string> Urls, string? Username, string? Credential);
+public sealed record IceServerView(IReadOnlyList<string> Urls, string? Username, string? Credential);
 
-internal sealed record JoinInfo(Guid SessionId, Guid ParticipantId, string Role, IReadOnlyList<IceServerView> IceServers, IReadOnlyList<ParticipantView> Participants, IReadOnlyList<ChatView> Chat, bool Muted);
+public sealed record JoinInfo(Guid SessionId, Guid ParticipantId, string Role, IReadOnlyList<IceServerView> IceServers, IReadOnlyList<ParticipantView> Participants, IReadOnlyList<ChatView> Chat, bool Muted);
