@@ -233,7 +233,8 @@ internal sealed partial class JanusGateway(
         var message = new JsonObject { ["janus"] = "message", ["session_id"] = session, ["handle_id"] = handle, ["body"] = body };
         if (jsepType is not null && sdp is not null)
         {
-            message["jsep"] = new JsonObject { ["type"] = jsepType, ["sdp"] = sdp };
+            // The browser sends its SDP after gathering: every candidate is in it, none will trickle.
+            message["jsep"] = new JsonObject { ["type"] = jsepType, ["sdp"] = sdp, ["trickle"] = false };
         }
 
         return await connection.RequestAsync(message, awaitEvent, cancellationToken);

@@ -134,7 +134,6 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
     {
         var room = RoomOrThrow(sessionId);
         string answer;
-        PublishedFeed published;
         await room.Lock.WaitAsync(cancellationToken);
         try
         {
@@ -147,11 +146,10 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
             }
 
             var feedId = NewFeedId();
-            var handle = await _gateway.AttachVideoRoomAsync(room.JanusSession, null, cancellationToken);
-            var publisher = new LivePublisher(handle, new PublishedFeed(sessionId, participantId, feedId, kind, room.Generation, room.Recording?.Folder));
-            publisher.AudioMid = audioMid;
+            LivePublisher? publisher = null;
+            var handle = await _gateway.AttachVideoRoomAsync(room.JanusSession, message => OnPublisherEvent(room, participantId, publisher, message), cancellationToken);
+            publisher = new LivePublisher(handle, new PublishedFeed(sessionId, participantId, feedId, kind, room.Generation, room.Recording?.Folder)) { AudioMid = audioMid };
             participant.Publishers[kind] = publisher;
-            published = publisher.Feed;
             await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject
             {
                 ["request"] = "join",
@@ -161,35 +159,70 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
                 // The display name Janus keeps is not personal data: the participant id and the stream kind.
                 ["display"] = participantId.ToString("N") + ":" + kind,
             }, null, null, true, cancellationToken);
-            var configured = await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject
-            {
-                ["request"] = "publish",
-                ["audio"] = true,
-                ["video"] = true,
-                ["display"] = participantId.ToString("N") + ":" + kind,
-            }, "offer", offerSdp, true, cancellationToken);
+            var configured = await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject { ["request"] = "publish" }, "offer", offerSdp, true, cancellationToken);
             answer = (string?)configured["jsep"]?["sdp"] ?? throw new JanusException(-1, "Janus returned no SDP answer");
-            publisher.Published = true;
-            if (participant.Muted && kind == "camera")
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+
+        // The others subscribe once Janus says the publisher's PeerConnection is up (webrtcup): before that,
+        // Janus refuses a subscription to the feed ("No such feed").
+        return answer;
+    }
+
+    private void OnPublisherEvent(LiveRoom room, Guid participantId, LivePublisher? publisher, JsonObject message)
+    {
+        var kind = (string?)message["janus"];
+        if (publisher is null || kind is not ("webrtcup" or "hangup"))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
             {
-                await ModerateLockedAsync(room, participant, true, cancellationToken);
+                await OnPublisherStateAsync(room, participantId, publisher, kind == "webrtcup");
+            }
+            catch (Exception ex) when (ex is JanusException or OperationCanceledException or ObjectDisposedException)
+            {
+                LogJanusCleanupFailed(room.SessionId, ex.Message);
+            }
+        });
+    }
+
+    private async Task OnPublisherStateAsync(LiveRoom room, Guid participantId, LivePublisher publisher, bool up)
+    {
+        await room.Lock.WaitAsync();
+        try
+        {
+            if (!room.Participants.TryGetValue(participantId, out var participant)
+                || !participant.Publishers.TryGetValue(publisher.Feed.Kind, out var current) || !ReferenceEquals(current, publisher)
+                || publisher.Published == up)
+            {
+                return; // replaced or already in that state
             }
 
-            var history = _history.GetOrAdd(sessionId, _ => []);
-            lock (history)
+            publisher.Published = up;
+            if (up)
             {
-                history.Add(publisher.Feed);
+                if (participant.Muted && publisher.Feed.Kind == "camera")
+                {
+                    await ModerateLockedAsync(room, participant, true, CancellationToken.None);
+                }
+
+                var history = _history.GetOrAdd(room.SessionId, _ => []);
+                lock (history)
+                {
+                    history.Add(publisher.Feed);
+                }
             }
 
-            // Everyone else now gets a subscription that includes the new stream.
             foreach (var other in room.Participants.Values.Where(p => p.Id != participantId))
             {
-                await ResubscribeLockedAsync(room, other, cancellationToken);
-            }
-
-            if (participant.SubscriptionVersion == 0)
-            {
-                await ResubscribeLockedAsync(room, participant, cancellationToken);
+                await ResubscribeLockedAsync(room, other, CancellationToken.None);
             }
         }
         finally
@@ -197,8 +230,10 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
             room.Lock.Release();
         }
 
-        FeedPublished?.Invoke(published);
-        return answer;
+        if (up)
+        {
+            FeedPublished?.Invoke(publisher.Feed);
+        }
     }
 
     /// <summary>Records which connection speaks for a participant and sends them a subscription to what is published.</summary>

@@ -20,7 +20,7 @@ namespace DaoVien.OnlineReception.Realtime.Signalling;
 /// database who the caller is now (their connection's participant row, or their staff account) — never from what
 /// the call claims. Citizens have no account: their join link's token is the credential, checked on entry.
 /// </summary>
-internal sealed class ReceptionHub(
+internal sealed partial class ReceptionHub(
     RealtimeDbContext db,
     SessionMedia media,
     LobbyBoard board,
@@ -29,7 +29,8 @@ internal sealed class ReceptionHub(
     IServiceProvider services,
     IOptions<RealtimeOptions> options,
     IOptions<WardOptions> ward,
-    TimeProvider time) : Hub<IReceptionClient>
+    TimeProvider time,
+    Microsoft.Extensions.Logging.ILogger<ReceptionHub> logger) : Hub<IReceptionClient>
 {
     public const string Path = "/hubs/reception";
     private const int MaxTokenLength = 200;
@@ -253,8 +254,9 @@ internal sealed class ReceptionHub(
         {
             return await media.PublishAsync(session.Id, participant.Id, Context.ConnectionId, kind, sdpOffer, audioMid, Context.ConnectionAborted);
         }
-        catch (JanusException)
+        catch (JanusException ex)
         {
+            LogMediaFailed(ex.Code, ex.Message);
             throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
         }
     }
@@ -283,8 +285,9 @@ internal sealed class ReceptionHub(
         {
             await media.AnswerSubscriptionAsync(session.Id, participant.Id, version, sdpAnswer, Context.ConnectionAborted);
         }
-        catch (JanusException)
+        catch (JanusException ex)
         {
+            LogMediaFailed(ex.Code, ex.Message);
             throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
         }
     }
@@ -510,8 +513,9 @@ internal sealed class ReceptionHub(
         {
             await media.AttachParticipantAsync(session.Id, participant.Id, Context.ConnectionId, participant.Muted, Context.ConnectionAborted);
         }
-        catch (JanusException)
+        catch (JanusException ex)
         {
+            LogMediaFailed(ex.Code, ex.Message);
             throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
         }
 
@@ -530,6 +534,9 @@ internal sealed class ReceptionHub(
     }
 
     private static HubException Denied() => new("Bạn không có quyền thực hiện thao tác này.");
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Media request failed: {Code} {Reason}")]
+    private partial void LogMediaFailed(int code, string reason);
 
     internal static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

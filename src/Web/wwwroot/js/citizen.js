@@ -41,8 +41,6 @@
     return;
   }
 
-  document.querySelector('[data-testid=device-check]').hidden = false;
-  await R.startPreview().catch((e) => R.showError('Không mở được camera/micrô: ' + e.message));
   for (const sel of ['[data-testid=camera-select]', '[data-testid=mic-select]', '[data-testid=audio-only]']) {
     document.querySelector(sel)?.addEventListener('change', () => R.startPreview().catch((e) => R.showError(e.message)));
   }
@@ -55,4 +53,7 @@
     sessionStorage.setItem('reception.audioOnly', document.querySelector('[data-testid=audio-only]')?.checked ? '1' : '0');
     await proceed();
   });
+  // Shown only once the button works (a click before that would be lost).
+  await R.startPreview().catch((e) => R.showError('Không mở được camera/micrô: ' + e.message));
+  document.querySelector('[data-testid=device-check]').hidden = false;
 })();

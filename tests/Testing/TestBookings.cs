@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 
-namespace DaoVien.OnlineReception.Realtime.Tests;
+namespace DaoVien.OnlineReception.Testing;
 
 /// <summary>
 /// Bookings for the lobby tests until the scheduling module's directory lands in main; it implements the same
 /// contract (lookup by id, by join token, by date) over a dictionary.
 /// </summary>
-internal sealed class TestBookings : IBookingDirectory
+public sealed class TestBookings : IBookingDirectory
 {
     private readonly ConcurrentDictionary<string, BookingSummary> _byToken = new(StringComparer.Ordinal);
 
