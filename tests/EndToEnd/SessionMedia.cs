@@ -38,7 +38,13 @@ internal static class SessionMediaProbe
                 break;
             }
 
-            await Task.Delay(200, timeout.Token);
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Fail($"{page.Url} decodes from {first.Count(f => f.Value.FramesDecoded > 0 && f.Value.AudioEnergy > 0)} of {remoteParticipants}: "
+                    + string.Join("; ", first.Select(f => $"{f.Key[..8]} frames {f.Value.FramesDecoded} energy {f.Value.AudioEnergy:0.###}")));
+            }
+
+            await Task.Delay(200, CancellationToken.None);
         }
 
         while (true)

@@ -182,9 +182,7 @@
     for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
     await pc.setLocalDescription(await pc.createOffer());
     await waitForIce(pc);
-    console.debug('publish candidates', pc.localDescription.sdp.split('\n').filter((l) => l.startsWith('a=candidate')).join(' | '));
     const answer = await state.connection.invoke('Publish', kind, pc.localDescription.sdp);
-    console.debug('janus answer candidates', answer.split('\n').filter((l) => l.startsWith('a=candidate')).join(' | '));
     await pc.setRemoteDescription({ type: 'answer', sdp: answer });
   }
 
