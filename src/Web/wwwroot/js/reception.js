@@ -219,10 +219,11 @@
       $('[data-testid=remote-videos]').appendChild(tile);
     }
     const video = tile.querySelector('video');
-    const stream = video.srcObject;
-    stream.getTracks().filter((t) => t.kind === track.kind).forEach((t) => stream.removeTrack(t));
-    stream.addTrack(track);
-    video.play().catch(() => {});
+    // A fresh stream on every change: an element whose stream lost a track may stall its audio playout.
+    const keep = (video.srcObject ? video.srcObject.getTracks() : []).filter((t) => t.kind !== track.kind && t.readyState === 'live');
+    video.srcObject = new MediaStream([...keep, track]);
+    const play = () => video.play().catch(() => setTimeout(play, 500));
+    play();
     labelTiles();
   }
 
@@ -322,9 +323,9 @@
       if (r.type !== 'inbound-rtp') return;
       const info = state.streamsByMid[r.mid];
       if (!info) return;
-      const p = result[info.participantId] ??= { framesDecoded: 0, audioEnergy: 0 };
+      const p = result[info.participantId] ??= { framesDecoded: 0, audioEnergy: 0, audioSamples: 0, audioPackets: 0 };
       if (r.kind === 'video') p.framesDecoded += r.framesDecoded || 0;
-      if (r.kind === 'audio') p.audioEnergy += r.totalAudioEnergy || 0;
+      if (r.kind === 'audio') { p.audioEnergy += r.totalAudioEnergy || 0; p.audioSamples += r.totalSamplesReceived || 0; p.audioPackets += r.packetsReceived || 0; }
     });
     return result;
   }
