@@ -240,6 +240,26 @@ internal sealed partial class JanusGateway(
         return await connection.RequestAsync(message, awaitEvent, cancellationToken);
     }
 
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (IsEmbedded)
+        {
+            // Fails the start with the package name when Janus is not installed, like the embedded PostgreSQL does.
+            JanusProcess.EnsureInstalled(_options);
+        }
+
+        await base.StartAsync(cancellationToken);
+        try
+        {
+            // Let the app open its doors with the media server up (it takes ~0.1 s); do not hang the start on it.
+            await Volatile.Read(ref _ready).Task.WaitAsync(TimeSpan.FromSeconds(_options.RequestTimeoutSeconds), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            LogStartFailed(LastError ?? "not connected yet");
+        }
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
