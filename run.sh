@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/ensure-packages.sh
+scripts/browser-libs.sh
 dotnet restore --nologo -v q
 dotnet build src/Web --nologo -v q -c Release --no-restore
 

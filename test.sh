@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/ensure-packages.sh --test
+scripts/browser-libs.sh
 dotnet restore --nologo -v q
 dotnet build --nologo -v q -c Release --no-restore
 

@@ -3,7 +3,7 @@
 # Usage: scripts/ensure-packages.sh [--test]
 set -euo pipefail
 
-packages=(postgresql-15 janus janus-tools ffmpeg fonts-dejavu-core)
+packages=(postgresql-15 janus janus-tools ffmpeg fonts-dejavu-core nodejs npm)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium iproute2 procps)
 fi

@@ -1,7 +1,18 @@
+using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.Media;
+using DaoVien.OnlineReception.Realtime.MediaServer;
+using DaoVien.OnlineReception.Realtime.Persistence;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using DaoVien.OnlineReception.Realtime.Signalling;
+using DaoVien.OnlineReception.Scheduling;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace DaoVien.OnlineReception.Realtime;
 
@@ -13,13 +24,52 @@ public static class RealtimeModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FfmpegToolbox>();
-        builder.Services.AddHealthChecks().AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["required"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["required"])
+            .AddCheck<MediaServerHealthCheck>("media", tags: ["required"]);
+
+        builder.Services.AddDbContext<RealtimeDbContext>(o => o.UseNpgsql(
+            builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName),
+            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", RealtimeDbContext.Schema)));
+        builder.Services.AddOptions<JanusOptions>().BindConfiguration(JanusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IceServerOptions>().BindConfiguration(IceServerOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.TurnUrls.Count == 0 || !string.IsNullOrEmpty(o.TurnSharedSecret), "Media:Ice:TurnSharedSecret is required with TurnUrls")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddSingleton<JanusGateway>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<JanusGateway>());
+        builder.Services.TryAddSingleton<IRoomRecordingPolicy, NoRoomRecording>();
+        builder.Services.AddSingleton<SessionMedia>();
+        builder.Services.AddSingleton<ISessionMediaDirectory>(sp => sp.GetRequiredService<SessionMedia>());
+        builder.Services.AddSingleton<IceServers>();
+        builder.Services.AddScoped<LobbyBoard>();
+        builder.Services.AddScoped<LobbyDoor>();
+        builder.Services.AddScoped<SessionLifecycle>();
+        builder.Services.AddScoped<IReceptionSessionDirectory, SessionDirectory>();
+
+        builder.Services.AddSignalR(o =>
+        {
+            // SDP is a few KB; nothing legitimate is larger than this.
+            o.MaximumReceiveMessageSize = 128 * 1024;
+            o.MaximumParallelInvocationsPerClient = 1;
+        });
+
+        var zone = builder.Configuration[$"{WardOptions.Section}:TimeZoneId"] ?? new WardOptions().TimeZoneId;
+        builder.Services.AddQuartz(q =>
+        {
+            var job = new JobKey(nameof(LobbyDoorJob));
+            q.AddJob<LobbyDoorJob>(j => j.WithIdentity(job));
+            q.AddTrigger(t => t.ForJob(job).WithIdentity(nameof(LobbyDoorJob)).StartNow()
+                .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(zone))));
+        });
         return builder;
     }
 
     public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHub<ReceptionHub>(ReceptionHub.Path);
         return endpoints;
     }
 }

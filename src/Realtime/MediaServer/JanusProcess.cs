@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace DaoVien.OnlineReception.Realtime.MediaServer;
+
+/// <summary>
+/// One run of the machine's Janus on a generated configuration folder: <c>janus -F CONFDIR -L LOGFILE -N</c>.
+/// Used by the app's embedded default (supervised by <see cref="JanusGateway"/>) and by the test harness.
+/// </summary>
+internal sealed class JanusProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private JanusProcess(Process process, JanusEndpoint endpoint, string logFile)
+    {
+        _process = process;
+        Endpoint = endpoint;
+        LogFile = logFile;
+    }
+
+    public JanusEndpoint Endpoint { get; }
+
+    public string LogFile { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Completes when the process ends, for whatever reason.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    public static void EnsureInstalled(JanusOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(options.BinaryPath))
+        {
+            throw new InvalidOperationException($"Janus ({options.BinaryPath}) is not installed: install the Debian package 'janus' (apt-get install --no-upgrade janus), or set Media:Janus:Url to an existing Janus.");
+        }
+    }
+
+    /// <summary>Writes a fresh configuration under <paramref name="folder"/>, starts Janus and waits until its WebSocket answers.</summary>
+    public static async Task<JanusProcess> StartAsync(string folder, JanusOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        EnsureInstalled(options);
+        for (var attempt = 1; ; attempt++)
+        {
+            // The port is free when we pick it, but someone may take it before Janus binds it: try a few.
+            var port = JanusConfiguration.FreeLoopbackPort();
+            var endpoint = JanusConfiguration.Write(Path.Combine(folder, "conf"), options, port);
+            var logFile = Path.Combine(folder, "janus.log");
+            var psi = new ProcessStartInfo(options.BinaryPath)
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = folder,
+            };
+            foreach (var a in new[] { "-F", Path.Combine(folder, "conf"), "-L", logFile, "-N", "-o" })
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            var process = Process.Start(psi) ?? throw new InvalidOperationException("Janus did not start");
+            // -N keeps Janus quiet on stdout, but drain both pipes anyway so a chatty library can never block it.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var janus = new JanusProcess(process, endpoint, logFile);
+            if (await janus.WaitUntilListeningAsync(port, cancellationToken))
+            {
+                return janus;
+            }
+
+            await janus.DisposeAsync();
+            if (attempt >= 3)
+            {
+                var tail = File.Exists(logFile) ? string.Join(" | ", File.ReadLines(logFile).TakeLast(5)) : "";
+                throw new InvalidOperationException($"Janus did not open its WebSocket port: {tail}");
+            }
+        }
+    }
+
+    private async Task<bool> WaitUntilListeningAsync(int port, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (!_process.HasExited)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+                return true;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Stops Janus: SIGTERM-like kill of this one process (never by name).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        catch (OperationCanceledException)
+        {
+            // Could not confirm exit in time; nothing more we can do from here.
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,46 @@
+namespace DaoVien.OnlineReception.Realtime.MediaServer;
+
+/// <summary>Whether and where Janus records a session's room (<c>record</c>/<c>rec_dir</c> of the VideoRoom <c>create</c>).</summary>
+internal sealed record RoomRecording(bool Record, string? Folder)
+{
+    public static readonly RoomRecording Off = new(false, null);
+}
+
+/// <summary>
+/// Seam for the recordings feature: decides, per session, whether its room records and into which folder.
+/// The default records nothing; the recordings feature registers its own (it replaces this registration).
+/// </summary>
+internal interface IRoomRecordingPolicy
+{
+    ValueTask<RoomRecording> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken);
+}
+
+internal sealed class NoRoomRecording : IRoomRecordingPolicy
+{
+    public ValueTask<RoomRecording> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken) => ValueTask.FromResult(RoomRecording.Off);
+}
+
+/// <summary>A stream a participant publishes into a session's room: the Janus feed id names its <c>.mjr</c> files.</summary>
+/// <param name="SessionId">The reception session.</param>
+/// <param name="ParticipantId">Who publishes it.</param>
+/// <param name="FeedId">Janus publisher id (the recorder's file names start with it: <c>videoroom-ROOM-user-FEED-…</c>).</param>
+/// <param name="Kind"><c>camera</c> or <c>screen</c>.</param>
+/// <param name="Generation">The media server's generation (a restarted Janus starts new files).</param>
+/// <param name="RecordingFolder">Where Janus records this room, or null.</param>
+internal sealed record PublishedFeed(Guid SessionId, Guid ParticipantId, long FeedId, string Kind, long Generation, string? RecordingFolder);
+
+/// <summary>Seam for the recordings feature: which participant is behind which Janus feed, live.</summary>
+internal interface ISessionMediaDirectory
+{
+    /// <summary>Feeds published now in the session's room.</summary>
+    IReadOnlyList<PublishedFeed> CurrentFeeds(Guid sessionId);
+
+    /// <summary>Every feed ever published in the session's room since this process started (for the archive's manifest).</summary>
+    IReadOnlyList<PublishedFeed> AllFeeds(Guid sessionId);
+
+    /// <summary>Raised when a participant starts publishing a stream.</summary>
+    event Action<PublishedFeed>? FeedPublished;
+
+    /// <summary>Raised after a session's room is destroyed (the session ended): its recordings are complete.</summary>
+    event Action<Guid>? RoomClosed;
+}

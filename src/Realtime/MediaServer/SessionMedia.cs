@@ -1,0 +1,594 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using DaoVien.OnlineReception.Realtime.Signalling;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DaoVien.OnlineReception.Realtime.MediaServer;
+
+/// <summary>
+/// The Janus side of every live session: one VideoRoom per session (created and destroyed here, with its secret),
+/// one Janus session holding a publisher handle per published stream and one multistream subscriber handle per
+/// participant. Browsers never see handles or secrets: they send SDP through the hub and get SDP back.
+/// State here is the live media only; who may do what is decided from the database before calling in.
+/// </summary>
+internal sealed partial class SessionMedia : ISessionMediaDirectory
+{
+    private readonly JanusGateway _gateway;
+    private readonly IHubContext<ReceptionHub, IReceptionClient> _hub;
+    private readonly IRoomRecordingPolicy _recording;
+    private readonly JanusOptions _options;
+    private readonly ILogger<SessionMedia> _logger;
+    private readonly ConcurrentDictionary<Guid, LiveRoom> _rooms = new();
+    private readonly ConcurrentDictionary<Guid, List<PublishedFeed>> _history = new();
+
+    public SessionMedia(JanusGateway gateway, IHubContext<ReceptionHub, IReceptionClient> hub, IRoomRecordingPolicy recording, IOptions<JanusOptions> options, ILogger<SessionMedia> logger)
+    {
+        _gateway = gateway;
+        _hub = hub;
+        _recording = recording;
+        _options = options.Value;
+        _logger = logger;
+        _gateway.MediaServerReset += OnMediaServerReset;
+    }
+
+    public event Action<PublishedFeed>? FeedPublished;
+
+    public event Action<Guid>? RoomClosed;
+
+    public IReadOnlyList<PublishedFeed> CurrentFeeds(Guid sessionId) =>
+        _rooms.TryGetValue(sessionId, out var room)
+            ? [.. room.Participants.Values.SelectMany(p => p.Publishers.Values.Where(x => x.Published).Select(x => x.Feed))]
+            : [];
+
+    public IReadOnlyList<PublishedFeed> AllFeeds(Guid sessionId)
+    {
+        if (!_history.TryGetValue(sessionId, out var list))
+        {
+            return [];
+        }
+
+        lock (list)
+        {
+            return [.. list];
+        }
+    }
+
+    /// <summary>Creates the session's room on the current Janus (or finds it).</summary>
+    public async Task EnsureRoomAsync(Guid sessionId, long roomId, string secret, CancellationToken cancellationToken)
+    {
+        var room = _rooms.GetOrAdd(sessionId, id => new LiveRoom(id, roomId, secret));
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureRoomLockedAsync(room, cancellationToken);
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+    }
+
+    private async Task EnsureRoomLockedAsync(LiveRoom room, CancellationToken cancellationToken)
+    {
+        var generation = _gateway.Generation;
+        if (room.Generation == generation && room.JanusSession != 0)
+        {
+            return;
+        }
+
+        // A restarted Janus has none of our sessions, handles or rooms: start over on the new one.
+        room.Participants.Clear();
+        var recording = await _recording.ForSessionAsync(room.SessionId, cancellationToken);
+        if (recording.Record)
+        {
+            // Janus does not check rec_dir: a bad folder would silently record nothing.
+            Directory.CreateDirectory(recording.Folder!);
+        }
+
+        room.Recording = recording;
+        room.JanusSession = await _gateway.CreateSessionAsync(cancellationToken);
+        room.ControlHandle = await _gateway.AttachVideoRoomAsync(room.JanusSession, null, cancellationToken);
+        var create = new JsonObject
+        {
+            ["request"] = "create",
+            ["room"] = room.RoomId,
+            ["permanent"] = false,
+            ["description"] = "reception " + room.SessionId.ToString("N")[..8],
+            ["secret"] = room.Secret,
+            ["is_private"] = true,
+            ["publishers"] = _options.MaxPublishersPerRoom,
+            ["bitrate"] = _options.PublisherBitrate,
+            ["audiocodec"] = "opus",
+            ["videocodec"] = "vp8,h264",
+            ["notify_joining"] = false,
+            ["record"] = recording.Record,
+        };
+        if (_gateway.AdminKey is { } adminKey)
+        {
+            create["admin_key"] = adminKey;
+        }
+
+        if (recording.Record)
+        {
+            create["rec_dir"] = recording.Folder;
+        }
+
+        try
+        {
+            await _gateway.MessageAsync(room.JanusSession, room.ControlHandle, create, null, null, false, cancellationToken);
+        }
+        catch (JanusException ex) when (ex.Code == 427)
+        {
+            // 427 = room exists (a retry after a lost answer): it is ours, keep it.
+        }
+
+        room.Generation = generation;
+        LogRoomCreated(room.SessionId, room.RoomId, generation);
+    }
+
+    /// <summary>Publishes a participant's stream (<paramref name="kind"/>: camera or screen) and returns Janus's SDP answer.</summary>
+    public async Task<string> PublishAsync(Guid sessionId, Guid participantId, string connectionId, string kind, string offerSdp, string? audioMid, CancellationToken cancellationToken)
+    {
+        var room = RoomOrThrow(sessionId);
+        string answer;
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureRoomLockedAsync(room, cancellationToken);
+            var participant = room.Participants.GetOrAdd(participantId, id => new LiveParticipant(id));
+            participant.ConnectionId = connectionId;
+            if (participant.Publishers.Remove(kind, out var old))
+            {
+                await DetachQuietlyAsync(room, old.Handle);
+            }
+
+            var feedId = NewFeedId();
+            LivePublisher? publisher = null;
+            var handle = await _gateway.AttachVideoRoomAsync(room.JanusSession, message => OnPublisherEvent(room, participantId, publisher, message), cancellationToken);
+            publisher = new LivePublisher(handle, new PublishedFeed(sessionId, participantId, feedId, kind, room.Generation, room.Recording?.Folder)) { AudioMid = audioMid };
+            participant.Publishers[kind] = publisher;
+            await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject
+            {
+                ["request"] = "join",
+                ["ptype"] = "publisher",
+                ["room"] = room.RoomId,
+                ["id"] = feedId,
+                // The display name Janus keeps is not personal data: the participant id and the stream kind.
+                ["display"] = participantId.ToString("N") + ":" + kind,
+            }, null, null, true, cancellationToken);
+            var configured = await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject { ["request"] = "publish" }, "offer", offerSdp, true, cancellationToken);
+            answer = (string?)configured["jsep"]?["sdp"] ?? throw new JanusException(-1, "Janus returned no SDP answer");
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+
+        // The others subscribe once Janus says the publisher's PeerConnection is up (webrtcup): before that,
+        // Janus refuses a subscription to the feed ("No such feed").
+        return answer;
+    }
+
+    private void OnPublisherEvent(LiveRoom room, Guid participantId, LivePublisher? publisher, JsonObject message)
+    {
+        var kind = (string?)message["janus"];
+        if (publisher is null || kind is not ("webrtcup" or "hangup"))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await OnPublisherStateAsync(room, participantId, publisher, kind == "webrtcup");
+            }
+            catch (Exception ex) when (ex is JanusException or OperationCanceledException or ObjectDisposedException)
+            {
+                LogJanusCleanupFailed(room.SessionId, ex.Message);
+            }
+        });
+    }
+
+    private async Task OnPublisherStateAsync(LiveRoom room, Guid participantId, LivePublisher publisher, bool up)
+    {
+        await room.Lock.WaitAsync();
+        try
+        {
+            if (!room.Participants.TryGetValue(participantId, out var participant)
+                || !participant.Publishers.TryGetValue(publisher.Feed.Kind, out var current) || !ReferenceEquals(current, publisher)
+                || publisher.Published == up)
+            {
+                return; // replaced or already in that state
+            }
+
+            publisher.Published = up;
+            if (up)
+            {
+                if (participant.Muted && publisher.Feed.Kind == "camera")
+                {
+                    await ModerateLockedAsync(room, participant, true, CancellationToken.None);
+                }
+
+                var history = _history.GetOrAdd(room.SessionId, _ => []);
+                lock (history)
+                {
+                    history.Add(publisher.Feed);
+                }
+            }
+
+            foreach (var other in room.Participants.Values.Where(p => p.Id != participantId))
+            {
+                await ResubscribeLockedAsync(room, other, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+
+        if (up)
+        {
+            FeedPublished?.Invoke(publisher.Feed);
+        }
+    }
+
+    /// <summary>Records which connection speaks for a participant and sends them a subscription to what is published.</summary>
+    public async Task AttachParticipantAsync(Guid sessionId, Guid participantId, string connectionId, bool muted, CancellationToken cancellationToken)
+    {
+        var room = RoomOrThrow(sessionId);
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureRoomLockedAsync(room, cancellationToken);
+            if (room.Participants.TryRemove(participantId, out var previous))
+            {
+                // A reload or reconnect: the old connection's streams are dead; drop them before starting over.
+                await DropLockedAsync(room, previous);
+                foreach (var other in room.Participants.Values)
+                {
+                    await ResubscribeLockedAsync(room, other, cancellationToken);
+                }
+            }
+
+            var participant = room.Participants.GetOrAdd(participantId, id => new LiveParticipant(id));
+            participant.ConnectionId = connectionId;
+            participant.Muted = muted;
+            await ResubscribeLockedAsync(room, participant, cancellationToken);
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+    }
+
+    public async Task AnswerSubscriptionAsync(Guid sessionId, Guid participantId, int version, string answerSdp, CancellationToken cancellationToken)
+    {
+        var room = RoomOrThrow(sessionId);
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!room.Participants.TryGetValue(participantId, out var participant) || participant.SubscriberHandle is not { } handle || participant.SubscriptionVersion != version)
+            {
+                return; // an answer to an offer that was replaced meanwhile: the newer offer is on its way
+            }
+
+            await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject { ["request"] = "start" }, "answer", answerSdp, true, cancellationToken);
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+    }
+
+    public async Task UnpublishAsync(Guid sessionId, Guid participantId, string kind, CancellationToken cancellationToken)
+    {
+        var room = RoomOrThrow(sessionId);
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (room.Participants.TryGetValue(participantId, out var participant) && participant.Publishers.Remove(kind, out var publisher))
+            {
+                await DetachQuietlyAsync(room, publisher.Handle);
+                foreach (var other in room.Participants.Values.Where(p => p.Id != participantId))
+                {
+                    await ResubscribeLockedAsync(room, other, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+    }
+
+    /// <summary>The participant's media is gone (left, removed, disconnected): drop their streams, refresh the others.</summary>
+    public async Task DropParticipantAsync(Guid sessionId, Guid participantId, string? onlyIfConnectionId, CancellationToken cancellationToken)
+    {
+        if (!_rooms.TryGetValue(sessionId, out var room))
+        {
+            return;
+        }
+
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!room.Participants.TryGetValue(participantId, out var participant)
+                || (onlyIfConnectionId is not null && participant.ConnectionId != onlyIfConnectionId))
+            {
+                return;
+            }
+
+            room.Participants.TryRemove(participantId, out _);
+            await DropLockedAsync(room, participant);
+            if (room.Generation == _gateway.Generation)
+            {
+                foreach (var other in room.Participants.Values)
+                {
+                    await ResubscribeLockedAsync(room, other, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+    }
+
+    /// <summary>Mutes or unmutes a participant's microphone in the room (enforced by Janus, not by the browser's goodwill).</summary>
+    public async Task SetMutedAsync(Guid sessionId, Guid participantId, bool muted, CancellationToken cancellationToken)
+    {
+        if (!_rooms.TryGetValue(sessionId, out var room))
+        {
+            return;
+        }
+
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (room.Participants.TryGetValue(participantId, out var participant))
+            {
+                participant.Muted = muted;
+                await ModerateLockedAsync(room, participant, muted, cancellationToken);
+            }
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+    }
+
+    public async Task DestroyRoomAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!_rooms.TryRemove(sessionId, out var room))
+        {
+            return;
+        }
+
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (room.Generation == _gateway.Generation && room.JanusSession != 0)
+            {
+                try
+                {
+                    var destroy = new JsonObject { ["request"] = "destroy", ["room"] = room.RoomId, ["secret"] = room.Secret, ["permanent"] = false };
+                    await _gateway.MessageAsync(room.JanusSession, room.ControlHandle, destroy, null, null, false, cancellationToken);
+                    await _gateway.DestroySessionAsync(room.JanusSession, cancellationToken);
+                }
+                catch (JanusException ex)
+                {
+                    LogJanusCleanupFailed(sessionId, ex.Message);
+                }
+            }
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+
+        RoomClosed?.Invoke(sessionId);
+    }
+
+    public bool IsLive(Guid sessionId) => _rooms.ContainsKey(sessionId);
+
+    public IReadOnlyList<FeedView> FeedsOf(Guid sessionId, Guid participantId) =>
+        _rooms.TryGetValue(sessionId, out var room) && room.Participants.TryGetValue(participantId, out var p)
+            ? [.. p.Publishers.Values.Where(x => x.Published).Select(x => new FeedView(x.Feed.FeedId, x.Feed.Kind))]
+            : [];
+
+    public void Register(Guid sessionId, long roomId, string secret) => _rooms.GetOrAdd(sessionId, id => new LiveRoom(id, roomId, secret));
+
+    private LiveRoom RoomOrThrow(Guid sessionId) =>
+        _rooms.TryGetValue(sessionId, out var room) ? room : throw new JanusException(-1, "room not open");
+
+    private async Task ResubscribeLockedAsync(LiveRoom room, LiveParticipant participant, CancellationToken cancellationToken)
+    {
+        if (participant.SubscriberHandle is { } oldHandle)
+        {
+            participant.SubscriberHandle = null;
+            await DetachQuietlyAsync(room, oldHandle);
+        }
+
+        var feeds = room.Participants.Values
+            .Where(p => p.Id != participant.Id)
+            .SelectMany(p => p.Publishers.Values.Where(x => x.Published))
+            .ToList();
+        var version = ++participant.SubscriptionVersion;
+        if (feeds.Count == 0 || participant.ConnectionId is null)
+        {
+            return;
+        }
+
+        var handle = await _gateway.AttachVideoRoomAsync(room.JanusSession, null, cancellationToken);
+        participant.SubscriberHandle = handle;
+        var streams = new JsonArray();
+        foreach (var feed in feeds)
+        {
+            streams.Add(new JsonObject { ["feed"] = feed.Feed.FeedId });
+        }
+
+        var attached = await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject
+        {
+            ["request"] = "join",
+            ["ptype"] = "subscriber",
+            ["room"] = room.RoomId,
+            ["streams"] = streams,
+            ["use_msid"] = false,
+        }, null, null, true, cancellationToken);
+        var offer = (string?)attached["jsep"]?["sdp"] ?? throw new JanusException(-1, "Janus returned no subscription offer");
+        var byFeed = feeds.ToDictionary(f => f.Feed.FeedId);
+        var mapped = new List<SubscribedFeed>();
+        if (attached["plugindata"]?["data"]?["streams"] is JsonArray list)
+        {
+            foreach (var s in list.OfType<JsonObject>())
+            {
+                if ((long?)s["feed_id"] is { } feedId && byFeed.TryGetValue(feedId, out var pub) && (string?)s["mid"] is { } mid)
+                {
+                    mapped.Add(new SubscribedFeed(mid, pub.Feed.ParticipantId, pub.Feed.Kind, (string?)s["type"] ?? ""));
+                }
+            }
+        }
+
+        await _hub.Clients.Client(participant.ConnectionId).SubscriptionOffer(new SubscriptionOffer(version, offer, mapped));
+    }
+
+    private async Task ModerateLockedAsync(LiveRoom room, LiveParticipant participant, bool muted, CancellationToken cancellationToken)
+    {
+        if (!participant.Publishers.TryGetValue("camera", out var camera) || !camera.Published || room.Generation != _gateway.Generation)
+        {
+            return;
+        }
+
+        try
+        {
+            await _gateway.MessageAsync(room.JanusSession, room.ControlHandle, new JsonObject
+            {
+                ["request"] = "moderate",
+                ["secret"] = room.Secret,
+                ["room"] = room.RoomId,
+                ["id"] = camera.Feed.FeedId,
+                ["mid"] = camera.AudioMid ?? "0",
+                ["mute"] = muted,
+            }, null, null, false, cancellationToken);
+        }
+        catch (JanusException ex)
+        {
+            LogJanusCleanupFailed(room.SessionId, ex.Message);
+        }
+    }
+
+    private async Task DropLockedAsync(LiveRoom room, LiveParticipant participant)
+    {
+        if (room.Generation != _gateway.Generation)
+        {
+            return;
+        }
+
+        foreach (var publisher in participant.Publishers.Values)
+        {
+            await DetachQuietlyAsync(room, publisher.Handle);
+        }
+
+        if (participant.SubscriberHandle is { } sub)
+        {
+            await DetachQuietlyAsync(room, sub);
+        }
+    }
+
+    private async Task DetachQuietlyAsync(LiveRoom room, long handle)
+    {
+        try
+        {
+            await _gateway.DetachAsync(room.JanusSession, handle, CancellationToken.None);
+        }
+        catch (JanusException ex)
+        {
+            LogJanusCleanupFailed(room.SessionId, ex.Message);
+        }
+    }
+
+    private void OnMediaServerReset(long generation)
+    {
+        // Rooms stay registered (their sessions are still open); they are rebuilt on the new Janus when the
+        // participants come back. Tell them to come back now.
+        foreach (var room in _rooms.Values)
+        {
+            _ = NotifyResetAsync(room.SessionId);
+        }
+    }
+
+    private async Task NotifyResetAsync(Guid sessionId)
+    {
+        try
+        {
+            await _hub.Clients.Group(ReceptionHub.SessionGroup(sessionId)).MediaReconnect();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogJanusCleanupFailed(sessionId, ex.Message);
+        }
+    }
+
+    /// <summary>A random Janus-safe numeric id (JavaScript-safe: below 2^53).</summary>
+    public static long NewFeedId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 1_000L + RandomNumberGenerator.GetInt32(0, 1000);
+
+    public static string NewRoomSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} for session {SessionId} created on media generation {Generation}")]
+    private partial void LogRoomCreated(Guid sessionId, long roomId, long generation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Janus clean-up for session {SessionId} failed: {Reason}")]
+    private partial void LogJanusCleanupFailed(Guid sessionId, string reason);
+
+    private sealed class LiveRoom(Guid sessionId, long roomId, string secret)
+    {
+        public Guid SessionId { get; } = sessionId;
+
+        public long RoomId { get; } = roomId;
+
+        public string Secret { get; } = secret;
+
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public long Generation { get; set; }
+
+        public long JanusSession { get; set; }
+
+        public long ControlHandle { get; set; }
+
+        public RoomRecording? Recording { get; set; }
+
+        public ConcurrentDictionary<Guid, LiveParticipant> Participants { get; } = new();
+    }
+
+    private sealed class LiveParticipant(Guid id)
+    {
+        public Guid Id { get; } = id;
+
+        public string? ConnectionId { get; set; }
+
+        public bool Muted { get; set; }
+
+        public Dictionary<string, LivePublisher> Publishers { get; } = new(StringComparer.Ordinal);
+
+        public long? SubscriberHandle { get; set; }
+
+        public int SubscriptionVersion { get; set; }
+    }
+
+    private sealed class LivePublisher(long handle, PublishedFeed feed)
+    {
+        public long Handle { get; } = handle;
+
+        public PublishedFeed Feed { get; } = feed;
+
+        public bool Published { get; set; }
+
+        public string? AudioMid { get; set; }
+    }
+
+}

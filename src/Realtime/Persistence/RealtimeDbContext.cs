@@ -1,0 +1,30 @@
+using DaoVien.OnlineReception.Realtime.Lobby;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace DaoVien.OnlineReception.Realtime.Persistence;
+
+/// <summary>
+/// The realtime module's tables, in schema <c>realtime</c>: lobby, sessions, participants, chat log.
+/// New migration: <c>dotnet ef migrations add NAME --project src/Realtime --startup-project src/Web --context RealtimeDbContext --output-dir Persistence/Migrations</c>
+/// </summary>
+internal sealed class RealtimeDbContext(DbContextOptions<RealtimeDbContext> options) : DbContext(options)
+{
+    public const string Schema = "realtime";
+
+    public DbSet<ReceptionSession> Sessions => Set<ReceptionSession>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+
+    public DbSet<LobbyEntry> LobbyEntries => Set<LobbyEntry>();
+
+    public DbSet<LobbyDay> LobbyDays => Set<LobbyDay>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RealtimeDbContext).Assembly);
+    }
+}

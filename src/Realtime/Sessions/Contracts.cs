@@ -1,0 +1,110 @@
+namespace DaoVien.OnlineReception.Realtime.Sessions;
+
+/// <summary>How a reception session ended (the reception book's "action" column).</summary>
+public enum SessionOutcome
+{
+    /// <summary>Answered and explained on the spot.</summary>
+    AnsweredOnTheSpot = 0,
+
+    /// <summary>A case file is opened (the letter is accepted for handling).</summary>
+    CaseAccepted = 1,
+
+    /// <summary>The citizen is guided to the competent agency.</summary>
+    GuidedToCompetentAgency = 2,
+
+    /// <summary>Reception refused on one of the legal grounds of Luật Tiếp công dân Art. 9.</summary>
+    Refused = 3,
+}
+
+/// <summary>The grounds to refuse receiving a person (Luật Tiếp công dân 2013, Art. 9).</summary>
+public enum RefusalGround
+{
+    /// <summary>(1) intoxicated, mentally ill or unable to control their behaviour.</summary>
+    UnableToControlBehaviour = 1,
+
+    /// <summary>(2) threatens or insults, or breaks the reception rules.</summary>
+    ThreatensOrBreaksRules = 2,
+
+    /// <summary>(3) matter already resolved correctly and reviewed, yet repeated.</summary>
+    AlreadyResolvedAndRepeated = 3,
+}
+
+/// <summary>Who a participant was in a session.</summary>
+public enum ParticipantRole
+{
+    Citizen = 0,
+
+    /// <summary>The chairman or vice-chairman presiding.</summary>
+    Presiding = 1,
+
+    /// <summary>Another official invited into the session.</summary>
+    Official = 2,
+}
+
+/// <summary>A participant as the session record shows them (no contact data).</summary>
+/// <param name="ParticipantId">Participant id within the session.</param>
+/// <param name="Role">Citizen, presiding official or invited official.</param>
+/// <param name="StaffId">The staff account for officials; null for citizens.</param>
+/// <param name="DisplayName">The name shown in the session (a neutral label for a sealed denunciation booking).</param>
+/// <param name="JoinedAt">When they entered the room (UTC), if they did.</param>
+/// <param name="LeftAt">When they left or were removed (UTC).</param>
+/// <param name="Removed">True when the presiding official removed them.</param>
+public sealed record SessionParticipantInfo(Guid ParticipantId, ParticipantRole Role, Guid? StaffId, string DisplayName, DateTimeOffset? JoinedAt, DateTimeOffset? LeftAt, bool Removed);
+
+/// <summary>A reception session as other modules see it (the case file, the reception book, the recordings).</summary>
+/// <param name="SessionId">Session id.</param>
+/// <param name="BookingId">The booking received; null for an ad-hoc reception.</param>
+/// <param name="ReceptionDate">Local date of the reception.</param>
+/// <param name="PresidingOfficialId">Staff id of the chairman/vice-chairman presiding.</param>
+/// <param name="StartedAt">Start (UTC).</param>
+/// <param name="EndedAt">End (UTC); null while running.</param>
+/// <param name="Outcome">Outcome; null while running.</param>
+/// <param name="RefusalGround">Legal ground when refused.</param>
+/// <param name="OutcomeNote">The presiding official's note on the outcome.</param>
+/// <param name="Participants">Everyone who took part.</param>
+/// <param name="ChatMessageCount">Number of chat lines in the session log.</param>
+public sealed record ReceptionSessionInfo(
+    Guid SessionId,
+    Guid? BookingId,
+    DateOnly ReceptionDate,
+    Guid PresidingOfficialId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    SessionOutcome? Outcome,
+    RefusalGround? RefusalGround,
+    string? OutcomeNote,
+    IReadOnlyList<SessionParticipantInfo> Participants,
+    int ChatMessageCount);
+
+/// <summary>One line of a session's chat log.</summary>
+/// <param name="SentAt">When it was sent (UTC).</param>
+/// <param name="AuthorName">Who wrote it (display name in the session).</param>
+/// <param name="Text">The text.</param>
+public sealed record SessionChatLine(DateTimeOffset SentAt, string AuthorName, string Text);
+
+/// <summary>
+/// Called once when a reception session ends with its outcome (after it is stored). The web host implements it to
+/// open the case file, write the reception book, start the archive. Every registered sink is called; a failing
+/// sink is logged and does not undo the session's end.
+/// </summary>
+public interface ISessionOutcomeSink
+{
+    /// <summary>The session <paramref name="session"/> has ended (its <c>Outcome</c> and <c>EndedAt</c> are set).</summary>
+    Task SessionEndedAsync(ReceptionSessionInfo session, CancellationToken cancellationToken);
+}
+
+/// <summary>Read access to stored reception sessions for other modules (reception book, case file, recordings).</summary>
+public interface IReceptionSessionDirectory
+{
+    /// <summary>The session, or null.</summary>
+    Task<ReceptionSessionInfo?> FindAsync(Guid sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sessions whose reception date lies in [<paramref name="from"/>, <paramref name="to"/>], by start.</summary>
+    Task<IReadOnlyList<ReceptionSessionInfo>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    /// <summary>Sessions held for a booking (normally one).</summary>
+    Task<IReadOnlyList<ReceptionSessionInfo>> ListForBookingAsync(Guid bookingId, CancellationToken cancellationToken = default);
+
+    /// <summary>The session's chat log in order.</summary>
+    Task<IReadOnlyList<SessionChatLine>> ChatLogAsync(Guid sessionId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,45 @@
+namespace DaoVien.OnlineReception.Realtime.Sessions;
+
+internal enum SessionState
+{
+    Open = 0,
+    Ended = 1,
+}
+
+/// <summary>One online reception: a citizen's booking admitted by the presiding official, or an ad-hoc reception.</summary>
+internal sealed class ReceptionSession
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The booking admitted; null for an ad-hoc reception.</summary>
+    public Guid? BookingId { get; set; }
+
+    public DateOnly ReceptionDate { get; set; }
+
+    public Guid PresidingOfficialId { get; set; }
+
+    public SessionState State { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public SessionOutcome? Outcome { get; set; }
+
+    public RefusalGround? RefusalGround { get; set; }
+
+    public string? OutcomeNote { get; set; }
+
+    /// <summary>The Janus VideoRoom number (numeric room ids in Janus); recreated with the same number after a restart.</summary>
+    public long RoomId { get; set; }
+
+    /// <summary>Per-room secret (destroy, moderate, kick); never sent to a browser.</summary>
+    public string RoomSecret { get; set; } = "";
+
+    /// <summary>SHA-256 of the one-time join link of an ad-hoc reception.</summary>
+    public string? AdHocTokenHash { get; set; }
+
+    public bool AdHocTokenUsed { get; set; }
+
+    public List<Participant> Participants { get; } = [];
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DaoVien.OnlineReception.Realtime.Sessions;
+
+internal sealed class ReceptionSessionConfiguration : IEntityTypeConfiguration<ReceptionSession>
+{
+    public void Configure(EntityTypeBuilder<ReceptionSession> builder)
+    {
+        builder.ToTable("sessions", t =>
+        {
+            // An ended session has an outcome; a refusal names its legal ground, and only a refusal does.
+            t.HasCheckConstraint("ck_sessions_outcome", "(state = 'Ended') = (outcome IS NOT NULL AND ended_at IS NOT NULL)");
+            t.HasCheckConstraint("ck_sessions_refusal_ground", "(outcome = 'Refused') = (refusal_ground IS NOT NULL)");
+        });
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasColumnName("id");
+        builder.Property(s => s.BookingId).HasColumnName("booking_id");
+        builder.Property(s => s.ReceptionDate).HasColumnName("reception_date");
+        builder.Property(s => s.PresidingOfficialId).HasColumnName("presiding_official_id");
+        builder.Property(s => s.State).HasColumnName("state").HasConversion<string>().HasMaxLength(10);
+        builder.Property(s => s.StartedAt).HasColumnName("started_at");
+        builder.Property(s => s.EndedAt).HasColumnName("ended_at");
+        builder.Property(s => s.Outcome).HasColumnName("outcome").HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.RefusalGround).HasColumnName("refusal_ground").HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.OutcomeNote).HasColumnName("outcome_note").HasMaxLength(2000);
+        builder.Property(s => s.RoomId).HasColumnName("room_id");
+        builder.Property(s => s.RoomSecret).HasColumnName("room_secret").HasMaxLength(64);
+        builder.Property(s => s.AdHocTokenHash).HasColumnName("ad_hoc_token_hash").HasMaxLength(64);
+        builder.Property(s => s.AdHocTokenUsed).HasColumnName("ad_hoc_token_used");
+        // One session per booking: a second admission of the same booking (two consoles racing) fails here.
+        builder.HasIndex(s => s.BookingId).IsUnique().HasFilter("booking_id IS NOT NULL");
+        builder.HasIndex(s => s.RoomId).IsUnique();
+        builder.HasIndex(s => s.AdHocTokenHash).IsUnique().HasFilter("ad_hoc_token_hash IS NOT NULL");
+        builder.HasIndex(s => new { s.ReceptionDate, s.State });
+        // An official presides over one open session at a time.
+        builder.HasIndex(s => s.PresidingOfficialId).IsUnique().HasFilter("state = 'Open'");
+        builder.HasMany(s => s.Participants).WithOne().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

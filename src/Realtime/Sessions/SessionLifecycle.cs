@@ -1,0 +1,255 @@
+using System.Security.Cryptography;
+using DaoVien.OnlineReception.Realtime.Lobby;
+using DaoVien.OnlineReception.Realtime.MediaServer;
+using DaoVien.OnlineReception.Realtime.Persistence;
+using DaoVien.OnlineReception.Realtime.Signalling;
+using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Staff;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DaoVien.OnlineReception.Realtime.Sessions;
+
+/// <summary>Opening, staffing and ending sessions; the state changes are stored first, then pushed to the browsers.</summary>
+internal sealed partial class SessionLifecycle(
+    RealtimeDbContext db,
+    SessionMedia media,
+    IHubContext<ReceptionHub, IReceptionClient> hub,
+    IServiceProvider services,
+    IOptions<RealtimeOptions> options,
+    TimeProvider time,
+    ILogger<SessionLifecycle> logger)
+{
+    public async Task<Guid> AdmitAsync(Guid staffId, LobbyEntry entry, CancellationToken cancellationToken)
+    {
+        await EnsureNoOpenSessionAsync(staffId, cancellationToken);
+        var presiding = await StaffNameAsync(staffId, cancellationToken);
+        var session = NewSession(staffId, entry.ReceptionDate);
+        session.BookingId = entry.BookingId;
+        session.Participants.Add(PresidingParticipant(session, staffId, presiding));
+        db.Sessions.Add(session);
+        entry.State = LobbyEntryState.Admitted;
+        entry.SessionId = session.Id;
+        var citizens = await db.Participants.Where(p => p.LobbyEntryId == entry.Id && p.State == ParticipantState.Waiting).ToListAsync(cancellationToken);
+        foreach (var c in citizens)
+        {
+            c.SessionId = session.Id;
+            c.State = ParticipantState.InRoom;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Unique indexes: the booking was admitted by another console a moment ago, or this official opened one.
+            throw new HubException("Công dân này vừa được tiếp nhận ở nơi khác, hoặc bạn đang chủ trì một buổi tiếp khác.");
+        }
+
+        media.Register(session.Id, session.RoomId, session.RoomSecret);
+        try
+        {
+            await media.EnsureRoomAsync(session.Id, session.RoomId, session.RoomSecret, cancellationToken);
+        }
+        catch (JanusException ex)
+        {
+            // The session is stored; the room is created when participants arrive and the media server is back.
+            LogRoomDeferred(session.Id, ex.Message);
+        }
+
+        LogAdmitted(session.Id, entry.BookingId);
+        foreach (var c in citizens.Where(c => c.ConnectionId is not null))
+        {
+            await hub.Clients.Client(c.ConnectionId!).Admitted(session.Id);
+        }
+
+        return session.Id;
+    }
+
+    public async Task<AdHocSession> OpenAdHocAsync(Guid staffId, DateOnly today, CancellationToken cancellationToken)
+    {
+        await EnsureNoOpenSessionAsync(staffId, cancellationToken);
+        var presiding = await StaffNameAsync(staffId, cancellationToken);
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var session = NewSession(staffId, today);
+        session.AdHocTokenHash = ReceptionHub.Hash(token);
+        session.Participants.Add(PresidingParticipant(session, staffId, presiding));
+        db.Sessions.Add(session);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw new HubException("Bạn đang chủ trì một buổi tiếp khác.");
+        }
+
+        media.Register(session.Id, session.RoomId, session.RoomSecret);
+        return new AdHocSession(session.Id, token);
+    }
+
+    public async Task InviteAsync(ReceptionSession session, Guid staffId, CancellationToken cancellationToken)
+    {
+        var member = await services.GetRequiredService<IStaffDirectory>().FindAsync(staffId, cancellationToken);
+        if (member is not { IsActive: true } || member.Id == session.PresidingOfficialId)
+        {
+            throw new HubException("Không tìm thấy cán bộ này.");
+        }
+
+        var existing = await db.Participants.SingleOrDefaultAsync(p => p.SessionId == session.Id && p.StaffId == staffId, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.State == ParticipantState.Removed)
+            {
+                throw new HubException("Cán bộ này đã bị mời rời khỏi buổi tiếp.");
+            }
+
+            return;
+        }
+
+        var invited = await db.Participants.CountAsync(p => p.SessionId == session.Id && p.Role == ParticipantRole.Official, cancellationToken);
+        if (invited >= options.Value.MaxInvitedOfficials)
+        {
+            throw new HubException("Đã mời đủ số cán bộ tối đa.");
+        }
+
+        db.Participants.Add(new Participant
+        {
+            Id = Guid.NewGuid(),
+            SessionId = session.Id,
+            Role = ParticipantRole.Official,
+            StaffId = staffId,
+            DisplayName = member.Title is null ? member.FullName : $"{member.FullName} ({member.Title})",
+            State = ParticipantState.Invited,
+            CreatedAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await BroadcastParticipantsAsync(session.Id, cancellationToken);
+    }
+
+    public async Task EndAsync(ReceptionSession session, SessionOutcome outcome, RefusalGround? ground, string? note, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        session.State = SessionState.Ended;
+        session.EndedAt = now;
+        session.Outcome = outcome;
+        session.RefusalGround = ground;
+        session.OutcomeNote = note;
+        var participants = await db.Participants.Where(p => p.SessionId == session.Id).ToListAsync(cancellationToken);
+        foreach (var p in participants.Where(p => p.State is ParticipantState.InRoom or ParticipantState.Invited))
+        {
+            p.State = ParticipantState.Left;
+            p.LeftAt = now;
+            p.ConnectionId = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogEnded(session.Id, outcome);
+        await hub.Clients.Group(ReceptionHub.SessionGroup(session.Id)).SessionEnded(outcome.ToString());
+        await media.DestroyRoomAsync(session.Id, cancellationToken);
+        await services.GetRequiredService<LobbyBoard>().BroadcastAsync(session.ReceptionDate, cancellationToken);
+
+        var info = await SessionDirectory.LoadAsync(db, session.Id, cancellationToken);
+        foreach (var sink in services.GetServices<ISessionOutcomeSink>())
+        {
+            try
+            {
+                await sink.SessionEndedAsync(info!, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                LogSinkFailed(ex, session.Id, sink.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Pushes the current participant list to the session and returns it.</summary>
+    public async Task<IReadOnlyList<ParticipantView>> BroadcastParticipantsAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Participants.AsNoTracking()
+            .Where(p => p.SessionId == sessionId && (p.State == ParticipantState.InRoom || p.State == ParticipantState.Invited))
+            .OrderBy(p => p.Role).ThenBy(p => p.CreatedAt)
+            .ToListAsync(cancellationToken);
+        IReadOnlyList<ParticipantView> views = [.. rows.Select(p => new ParticipantView(
+            p.Id, p.DisplayName, p.State == ParticipantState.Invited ? "Invited" : p.Role.ToString(), p.Muted, p.ConnectionId is not null, media.FeedsOf(sessionId, p.Id)))];
+        await hub.Clients.Group(ReceptionHub.SessionGroup(sessionId)).ParticipantsChanged(views);
+        return views;
+    }
+
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var board = services.GetRequiredService<LobbyBoard>();
+        var bookings = services.GetRequiredService<IBookingDirectory>();
+        var waiting = await board.WaitingAsync(date, cancellationToken);
+        var items = new List<QueueItem>(waiting.Count);
+        foreach (var e in waiting)
+        {
+            var booking = await bookings.FindAsync(e.BookingId, cancellationToken);
+            if (booking is null)
+            {
+                continue;
+            }
+
+            var connected = await db.Participants.CountAsync(p => p.LobbyEntryId == e.Id && p.State == ParticipantState.Waiting && p.ConnectionId != null, cancellationToken);
+            var earlier = await db.Sessions.AsNoTracking()
+                .Where(s => s.BookingId == e.BookingId && s.State == SessionState.Ended)
+                .Select(s => new EarlierSession(s.Id, s.ReceptionDate, s.Outcome.ToString()))
+                .ToListAsync(cancellationToken);
+            items.Add(new QueueItem(e.Id, booking.Id, booking.Code, booking.DisplayName, booking.Kind.ToString(), booking.SubjectArea, booking.Summary, e.SlotStart, e.RepresentativeCount, connected, earlier));
+        }
+
+        return items;
+    }
+
+    private async Task EnsureNoOpenSessionAsync(Guid staffId, CancellationToken cancellationToken)
+    {
+        if (await db.Sessions.AnyAsync(s => s.PresidingOfficialId == staffId && s.State == SessionState.Open, cancellationToken))
+        {
+            throw new HubException("Bạn đang chủ trì một buổi tiếp khác: hãy kết thúc buổi đó trước.");
+        }
+    }
+
+    private async Task<string> StaffNameAsync(Guid staffId, CancellationToken cancellationToken)
+    {
+        var member = await services.GetRequiredService<IStaffDirectory>().FindAsync(staffId, cancellationToken);
+        return member is null ? "Chủ trì" : member.Title is null ? member.FullName : $"{member.FullName} ({member.Title})";
+    }
+
+    private ReceptionSession NewSession(Guid staffId, DateOnly date) => new()
+    {
+        Id = Guid.NewGuid(),
+        ReceptionDate = date,
+        PresidingOfficialId = staffId,
+        State = SessionState.Open,
+        StartedAt = time.GetUtcNow(),
+        RoomId = SessionMedia.NewFeedId(),
+        RoomSecret = SessionMedia.NewRoomSecret(),
+    };
+
+    private Participant PresidingParticipant(ReceptionSession session, Guid staffId, string name) => new()
+    {
+        Id = Guid.NewGuid(),
+        SessionId = session.Id,
+        Role = ParticipantRole.Presiding,
+        StaffId = staffId,
+        DisplayName = name,
+        State = ParticipantState.InRoom,
+        CreatedAt = time.GetUtcNow(),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} opened for booking {BookingId}")]
+    private partial void LogAdmitted(Guid sessionId, Guid bookingId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} ended: {Outcome}")]
+    private partial void LogEnded(Guid sessionId, SessionOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room of session {SessionId} deferred: {Reason}")]
+    private partial void LogRoomDeferred(Guid sessionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outcome sink {Sink} failed for session {SessionId}")]
+    private partial void LogSinkFailed(Exception ex, Guid sessionId, string sink);
+}

@@ -1,0 +1,55 @@
+namespace DaoVien.OnlineReception.Realtime.Signalling;
+
+/// <summary>What the server pushes to browsers on <c>/hubs/reception</c> (public only because SignalR builds the typed proxy at run time; not a cross-module contract).</summary>
+public interface IReceptionClient
+{
+    /// <summary>A waiting citizen's place in the queue and estimated wait.</summary>
+    Task LobbyUpdated(LobbyStatus status);
+
+    /// <summary>The citizen's booking was admitted into <paramref name="sessionId"/>: join it.</summary>
+    Task Admitted(Guid sessionId);
+
+    /// <summary>The lobby closed for today.</summary>
+    Task LobbyClosed();
+
+    /// <summary>The presiding console's queue changed: fetch it again.</summary>
+    Task QueueChanged();
+
+    /// <summary>Who is in the session now.</summary>
+    Task ParticipantsChanged(IReadOnlyList<ParticipantView> participants);
+
+    /// <summary>A new subscription offer from the media server (answer with <c>AnswerSubscription</c>).</summary>
+    Task SubscriptionOffer(SubscriptionOffer offer);
+
+    Task ChatReceived(ChatView message);
+
+    /// <summary>The presiding official muted or unmuted this participant's microphone.</summary>
+    Task MutedChanged(bool muted);
+
+    /// <summary>This participant was removed: leave and do not come back.</summary>
+    Task Removed();
+
+    /// <summary>The session ended.</summary>
+    Task SessionEnded(string outcome);
+
+    /// <summary>The media server restarted: rejoin the session (publish and subscribe again).</summary>
+    Task MediaReconnect();
+}
+
+public sealed record LobbyStatus(string State, int Position, int EstimatedWaitMinutes, Guid? SessionId);
+
+public sealed record ParticipantView(Guid Id, string DisplayName, string Role, bool Muted, bool Connected, IReadOnlyList<FeedView> Feeds);
+
+/// <summary>A published stream: <paramref name="Kind"/> is <c>camera</c> or <c>screen</c>.</summary>
+public sealed record FeedView(long FeedId, string Kind);
+
+public sealed record SubscriptionOffer(int Version, string Sdp, IReadOnlyList<SubscribedFeed> Streams);
+
+/// <summary>Which participant's feed a subscriber m-line (<paramref name="Mid"/>) carries.</summary>
+public sealed record SubscribedFeed(string Mid, Guid ParticipantId, string Kind, string Type);
+
+public sealed record ChatView(long Id, Guid ParticipantId, string AuthorName, DateTimeOffset SentAt, string Text);
+
+public sealed record IceServerView(IReadOnlyList<string> Urls, string? Username, string? Credential);
+
+public sealed record JoinInfo(Guid SessionId, Guid ParticipantId, string Role, IReadOnlyList<IceServerView> IceServers, IReadOnlyList<ParticipantView> Participants, IReadOnlyList<ChatView> Chat, bool Muted);

@@ -1,0 +1,550 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using DaoVien.OnlineReception.Realtime.Lobby;
+using DaoVien.OnlineReception.Realtime.MediaServer;
+using DaoVien.OnlineReception.Realtime.Persistence;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Staff;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DaoVien.OnlineReception.Realtime.Signalling;
+
+/// <summary>
+/// <c>/hubs/reception</c>: lobby, admission, session control and WebRTC signalling. Every method decides from the
+/// database who the caller is now (their connection's participant row, or their staff account) — never from what
+/// the call claims. Citizens have no account: their join link's token is the credential, checked on entry.
+/// </summary>
+internal sealed partial class ReceptionHub(
+    RealtimeDbContext db,
+    SessionMedia media,
+    LobbyBoard board,
+    SessionLifecycle lifecycle,
+    IceServers iceServers,
+    IServiceProvider services,
+    IOptions<RealtimeOptions> options,
+    IOptions<WardOptions> ward,
+    TimeProvider time,
+    Microsoft.Extensions.Logging.ILogger<ReceptionHub> logger) : Hub<IReceptionClient>
+{
+    public const string Path = "/hubs/reception";
+    private const int MaxTokenLength = 200;
+
+    public static string SessionGroup(Guid sessionId) => "session:" + sessionId.ToString("N");
+
+    public static string LobbyGroup(DateOnly date) => "lobby:" + date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string ConsoleGroup(DateOnly date) => "console:" + date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private RealtimeOptions Options => options.Value;
+
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ward.Value.TimeZone).DateTime);
+
+    // ---------------- citizens ----------------
+
+    /// <summary>A citizen enters the lobby with the join link of a confirmed booking for today (or comes back to it).</summary>
+    public async Task<LobbyStatus> EnterLobby(string joinToken, string deviceKey)
+    {
+        RequireText(joinToken, MaxTokenLength);
+        RequireText(deviceKey, 100);
+        var bookings = services.GetRequiredService<IBookingDirectory>();
+        var booking = await bookings.FindByJoinTokenAsync(joinToken, Context.ConnectionAborted);
+        var today = Today;
+        if (booking is null || booking.Status != BookingStatus.Confirmed)
+        {
+            throw new HubException("Đường dẫn không hợp lệ hoặc lịch hẹn chưa được xác nhận.");
+        }
+
+        if (booking.Date != today)
+        {
+            throw new HubException("Lịch hẹn này không phải của hôm nay.");
+        }
+
+        var day = await db.LobbyDays.FindAsync([today], Context.ConnectionAborted);
+        var entry = await db.LobbyEntries.SingleOrDefaultAsync(e => e.BookingId == booking.Id, Context.ConnectionAborted);
+        if (entry is null)
+        {
+            if (day is not { IsOpen: true })
+            {
+                throw new HubException("Phòng chờ chưa mở (mở trước giờ tiếp 15 phút) hoặc đã đóng.");
+            }
+
+            entry = new LobbyEntry
+            {
+                Id = Guid.NewGuid(),
+                BookingId = booking.Id,
+                ReceptionDate = today,
+                SlotStart = booking.SlotStart,
+                RepresentativeCount = Math.Clamp(booking.RepresentativeCount, 1, Options.MaxRepresentatives),
+                EnteredAt = time.GetUtcNow(),
+                State = LobbyEntryState.Waiting,
+            };
+            db.LobbyEntries.Add(entry);
+            try
+            {
+                await db.SaveChangesAsync(Context.ConnectionAborted);
+            }
+            catch (DbUpdateException)
+            {
+                // Two representatives entered at the same moment: the other one created the entry.
+                db.ChangeTracker.Clear();
+                entry = await db.LobbyEntries.SingleAsync(e => e.BookingId == booking.Id, Context.ConnectionAborted);
+            }
+        }
+
+        if (entry.State == LobbyEntryState.Closed)
+        {
+            throw new HubException("Phòng chờ hôm nay đã đóng.");
+        }
+
+        var keyHash = Hash(deviceKey);
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.LobbyEntryId == entry.Id && p.DeviceKeyHash == keyHash, Context.ConnectionAborted);
+        if (participant is null)
+        {
+            var count = await db.Participants.CountAsync(p => p.LobbyEntryId == entry.Id && p.State != ParticipantState.Left, Context.ConnectionAborted);
+            if (count >= entry.RepresentativeCount)
+            {
+                throw new HubException("Đã đủ số người đại diện của nhóm đang tham gia.");
+            }
+
+            var name = booking.DisplayName ?? "Công dân";
+            participant = new Participant
+            {
+                Id = Guid.NewGuid(),
+                LobbyEntryId = entry.Id,
+                SessionId = entry.SessionId,
+                Role = ParticipantRole.Citizen,
+                DisplayName = count == 0 ? name : $"{name} ({count + 1})",
+                State = entry.State == LobbyEntryState.Admitted ? ParticipantState.InRoom : ParticipantState.Waiting,
+                DeviceKeyHash = keyHash,
+                CreatedAt = time.GetUtcNow(),
+            };
+            db.Participants.Add(participant);
+        }
+        else if (participant.State is ParticipantState.Removed)
+        {
+            throw new HubException("Bạn đã được mời rời khỏi buổi tiếp.");
+        }
+        else if (participant.State is ParticipantState.Left && entry.State == LobbyEntryState.Admitted)
+        {
+            throw new HubException("Buổi tiếp đã kết thúc.");
+        }
+
+        participant.ConnectionId = Context.ConnectionId;
+        await db.SaveChangesAsync(Context.ConnectionAborted);
+        if (entry.State == LobbyEntryState.Admitted)
+        {
+            var session = await db.Sessions.FindAsync([entry.SessionId!.Value], Context.ConnectionAborted);
+            if (session is null || session.State != SessionState.Open)
+            {
+                throw new HubException("Buổi tiếp đã kết thúc.");
+            }
+
+            return new LobbyStatus("admitted", 0, 0, entry.SessionId);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LobbyGroup(today), Context.ConnectionAborted);
+        var status = await board.StatusOfAsync(entry, Context.ConnectionAborted);
+        await Clients.Group(ConsoleGroup(today)).QueueChanged();
+        return status;
+    }
+
+    /// <summary>Someone joins an ad-hoc session with its one-time link (e.g. a walk-in at the ward office's terminal).</summary>
+    public async Task<JoinInfo> JoinWithLink(string token, string deviceKey, string displayName)
+    {
+        RequireText(token, MaxTokenLength);
+        RequireText(deviceKey, 100);
+        RequireText(displayName, 100);
+        var hash = Hash(token);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.AdHocTokenHash == hash, Context.ConnectionAborted)
+            ?? throw new HubException("Đường dẫn không hợp lệ.");
+        if (session.State != SessionState.Open)
+        {
+            throw new HubException("Buổi tiếp đã kết thúc.");
+        }
+
+        var keyHash = Hash(deviceKey);
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.SessionId == session.Id && p.Role == ParticipantRole.Citizen && p.DeviceKeyHash == keyHash, Context.ConnectionAborted);
+        if (participant is null)
+        {
+            if (session.AdHocTokenUsed || time.GetUtcNow() > session.StartedAt.AddMinutes(Options.AdHocLinkMinutes))
+            {
+                throw new HubException("Đường dẫn đã được dùng hoặc đã hết hạn.");
+            }
+
+            session.AdHocTokenUsed = true;
+            participant = new Participant
+            {
+                Id = Guid.NewGuid(),
+                SessionId = session.Id,
+                Role = ParticipantRole.Citizen,
+                DisplayName = displayName.Trim(),
+                State = ParticipantState.InRoom,
+                DeviceKeyHash = keyHash,
+                CreatedAt = time.GetUtcNow(),
+            };
+            db.Participants.Add(participant);
+        }
+        else if (participant.State != ParticipantState.InRoom)
+        {
+            throw new HubException("Bạn không thể vào lại buổi tiếp này.");
+        }
+
+        participant.ConnectionId = Context.ConnectionId;
+        await db.SaveChangesAsync(Context.ConnectionAborted);
+        return await EnterRoomAsync(session, participant);
+    }
+
+    // ---------------- every participant ----------------
+
+    /// <summary>Enters (or re-enters) the session the caller is admitted to.</summary>
+    public async Task<JoinInfo> JoinSession(Guid sessionId)
+    {
+        var session = await db.Sessions.FindAsync([sessionId], Context.ConnectionAborted);
+        if (session is null || session.State != SessionState.Open)
+        {
+            throw new HubException("Buổi tiếp không tồn tại hoặc đã kết thúc.");
+        }
+
+        Participant? participant;
+        if (StaffId is { } staffId)
+        {
+            participant = await db.Participants.SingleOrDefaultAsync(p => p.SessionId == sessionId && p.StaffId == staffId, Context.ConnectionAborted);
+            if (participant is null || participant.State is not (ParticipantState.InRoom or ParticipantState.Invited))
+            {
+                throw Denied();
+            }
+        }
+        else
+        {
+            // A citizen's connection was bound to their participant by EnterLobby or JoinWithLink.
+            participant = await db.Participants.SingleOrDefaultAsync(p => p.ConnectionId == Context.ConnectionId && p.SessionId == sessionId, Context.ConnectionAborted);
+            if (participant is null || participant.State != ParticipantState.InRoom)
+            {
+                throw Denied();
+            }
+        }
+
+        participant.State = ParticipantState.InRoom;
+        participant.ConnectionId = Context.ConnectionId;
+        participant.JoinedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(Context.ConnectionAborted);
+        return await EnterRoomAsync(session, participant);
+    }
+
+    public async Task<string> Publish(string kind, string sdpOffer)
+    {
+        if (kind is not ("camera" or "screen"))
+        {
+            throw new HubException("Loại luồng không hợp lệ.");
+        }
+
+        var (session, participant) = await CallerInRoomAsync();
+        if (!SdpGuard.IsAcceptable(sdpOffer, Options.MaxSdpBytes, 3, out var audioMid))
+        {
+            throw new HubException("SDP không hợp lệ.");
+        }
+
+        try
+        {
+            return await media.PublishAsync(session.Id, participant.Id, Context.ConnectionId, kind, sdpOffer, audioMid, Context.ConnectionAborted);
+        }
+        catch (JanusException ex)
+        {
+            LogMediaFailed(ex.Code, ex.Message);
+            throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
+        }
+    }
+
+    public async Task Unpublish(string kind)
+    {
+        if (kind is not ("camera" or "screen"))
+        {
+            throw new HubException("Loại luồng không hợp lệ.");
+        }
+
+        var (session, participant) = await CallerInRoomAsync();
+        await media.UnpublishAsync(session.Id, participant.Id, kind, Context.ConnectionAborted);
+        await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
+    }
+
+    public async Task AnswerSubscription(int version, string sdpAnswer)
+    {
+        var (session, participant) = await CallerInRoomAsync();
+        if (!SdpGuard.IsAcceptable(sdpAnswer, Options.MaxSdpBytes, 64, out _))
+        {
+            throw new HubException("SDP không hợp lệ.");
+        }
+
+        try
+        {
+            await media.AnswerSubscriptionAsync(session.Id, participant.Id, version, sdpAnswer, Context.ConnectionAborted);
+        }
+        catch (JanusException ex)
+        {
+            LogMediaFailed(ex.Code, ex.Message);
+            throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
+        }
+    }
+
+    public async Task SendChat(string text)
+    {
+        RequireText(text, Options.MaxChatLength);
+        var (session, participant) = await CallerInRoomAsync();
+        var message = new ChatMessage { SessionId = session.Id, ParticipantId = participant.Id, AuthorName = participant.DisplayName, SentAt = time.GetUtcNow(), Text = text.Trim() };
+        db.ChatMessages.Add(message);
+        await db.SaveChangesAsync(Context.ConnectionAborted);
+        await Clients.Group(SessionGroup(session.Id)).ChatReceived(new ChatView(message.Id, participant.Id, message.AuthorName, message.SentAt, message.Text));
+    }
+
+    public async Task LeaveSession()
+    {
+        var (session, participant) = await CallerInRoomAsync();
+        if (participant.Role == ParticipantRole.Presiding)
+        {
+            throw new HubException("Chủ trì cần kết thúc buổi tiếp với kết quả.");
+        }
+
+        participant.State = ParticipantState.Left;
+        participant.LeftAt = time.GetUtcNow();
+        participant.ConnectionId = null;
+        await db.SaveChangesAsync(Context.ConnectionAborted);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionGroup(session.Id), Context.ConnectionAborted);
+        await media.DropParticipantAsync(session.Id, participant.Id, null, Context.ConnectionAborted);
+        await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
+    }
+
+    // ---------------- presiding official ----------------
+
+    /// <summary>The presiding console follows today's queue.</summary>
+    public async Task<IReadOnlyList<QueueItem>> WatchQueue()
+    {
+        RequirePresiding();
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConsoleGroup(Today), Context.ConnectionAborted);
+        return await lifecycle.QueueAsync(Today, Context.ConnectionAborted);
+    }
+
+    /// <summary>Admits the booking waiting in <paramref name="lobbyEntryId"/>, or the next one when null.</summary>
+    public async Task<Guid> Admit(Guid? lobbyEntryId)
+    {
+        var staffId = RequirePresiding();
+        var today = Today;
+        var waiting = await board.WaitingAsync(today, Context.ConnectionAborted);
+        var entry = lobbyEntryId is null ? waiting.FirstOrDefault() : waiting.SingleOrDefault(e => e.Id == lobbyEntryId);
+        if (entry is null)
+        {
+            throw new HubException("Không có công dân nào đang chờ với lựa chọn này.");
+        }
+
+        var sessionId = await lifecycle.AdmitAsync(staffId, entry, Context.ConnectionAborted);
+        await board.BroadcastAsync(today, Context.ConnectionAborted);
+        return sessionId;
+    }
+
+    /// <summary>Opens an ad-hoc session (no booking) and returns the one-time join token for its link.</summary>
+    public async Task<AdHocSession> OpenAdHocSession()
+    {
+        var staffId = RequirePresiding();
+        return await lifecycle.OpenAdHocAsync(staffId, Today, Context.ConnectionAborted);
+    }
+
+    /// <summary>Staff accounts the presiding official may invite.</summary>
+    public async Task<IReadOnlyList<OfficialView>> ListOfficials()
+    {
+        RequirePresiding();
+        var directory = services.GetRequiredService<IStaffDirectory>();
+        var all = new Dictionary<Guid, OfficialView>();
+        foreach (var role in new[] { StaffRoles.Chairman, StaffRoles.ViceChairman, StaffRoles.Staff, StaffRoles.Inspector })
+        {
+            foreach (var m in await directory.ListInRoleAsync(role, Context.ConnectionAborted))
+            {
+                all.TryAdd(m.Id, new OfficialView(m.Id, m.FullName, m.Title));
+            }
+        }
+
+        return [.. all.Values.Where(o => o.Id != StaffId).OrderBy(o => o.FullName, StringComparer.Ordinal)];
+    }
+
+    public async Task Invite(Guid staffId)
+    {
+        var (session, _) = await CallerPresidingAsync();
+        await lifecycle.InviteAsync(session, staffId, Context.ConnectionAborted);
+    }
+
+    public async Task SetMuted(Guid participantId, bool muted)
+    {
+        var (session, _) = await CallerPresidingAsync();
+        var target = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.SessionId == session.Id && p.State == ParticipantState.InRoom, Context.ConnectionAborted)
+            ?? throw new HubException("Không tìm thấy người tham gia.");
+        target.Muted = muted;
+        await db.SaveChangesAsync(Context.ConnectionAborted);
+        await media.SetMutedAsync(session.Id, target.Id, muted, Context.ConnectionAborted);
+        if (target.ConnectionId is not null)
+        {
+            await Clients.Client(target.ConnectionId).MutedChanged(muted);
+        }
+
+        await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
+    }
+
+    public async Task RemoveParticipant(Guid participantId)
+    {
+        var (session, presiding) = await CallerPresidingAsync();
+        var target = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.SessionId == session.Id && p.State != ParticipantState.Removed, Context.ConnectionAborted);
+        if (target is null || target.Id == presiding.Id)
+        {
+            throw new HubException("Không tìm thấy người tham gia.");
+        }
+
+        var connection = target.ConnectionId;
+        target.State = ParticipantState.Removed;
+        target.LeftAt = time.GetUtcNow();
+        target.ConnectionId = null;
+        await db.SaveChangesAsync(Context.ConnectionAborted);
+        await media.DropParticipantAsync(session.Id, target.Id, null, Context.ConnectionAborted);
+        if (connection is not null)
+        {
+            await Groups.RemoveFromGroupAsync(connection, SessionGroup(session.Id), Context.ConnectionAborted);
+            await Clients.Client(connection).Removed();
+        }
+
+        await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
+    }
+
+    public async Task EndSession(SessionOutcome outcome, RefusalGround? ground, string? note)
+    {
+        if (!Enum.IsDefined(outcome) || (ground is { } g && !Enum.IsDefined(g)) || (outcome == SessionOutcome.Refused) != (ground is not null))
+        {
+            throw new HubException("Từ chối tiếp phải nêu một trong ba căn cứ của Điều 9 Luật Tiếp công dân; các kết quả khác không kèm căn cứ.");
+        }
+
+        if (note is { Length: > 2000 })
+        {
+            throw new HubException("Ghi chú quá dài.");
+        }
+
+        var (session, _) = await CallerPresidingAsync();
+        await lifecycle.EndAsync(session, outcome, ground, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Context.ConnectionAborted);
+    }
+
+    // ---------------- connection lifetime ----------------
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        var participants = await db.Participants.Where(p => p.ConnectionId == Context.ConnectionId).ToListAsync(CancellationToken.None);
+        foreach (var p in participants)
+        {
+            // Still admitted: a reload or a network drop gets them back in with the same participant row.
+            p.ConnectionId = null;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var p in participants.Where(p => p.SessionId is not null))
+        {
+            await media.DropParticipantAsync(p.SessionId!.Value, p.Id, Context.ConnectionId, CancellationToken.None);
+            await lifecycle.BroadcastParticipantsAsync(p.SessionId.Value, CancellationToken.None);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    // ---------------- authorization helpers ----------------
+
+    private Guid? StaffId =>
+        Context.User?.Identity?.IsAuthenticated == true && Guid.TryParse(Context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    private Guid RequirePresiding()
+    {
+        if (StaffId is not { } id || !(Context.User!.IsInRole(StaffRoles.Chairman) || Context.User.IsInRole(StaffRoles.ViceChairman)))
+        {
+            throw Denied();
+        }
+
+        return id;
+    }
+
+    /// <summary>The open session and participant this connection speaks for, or a refusal.</summary>
+    private async Task<(ReceptionSession Session, Participant Participant)> CallerInRoomAsync()
+    {
+        var participant = await db.Participants.SingleOrDefaultAsync(
+            p => p.ConnectionId == Context.ConnectionId && p.State == ParticipantState.InRoom && p.SessionId != null, Context.ConnectionAborted);
+        if (participant is null)
+        {
+            throw Denied();
+        }
+
+        var session = await db.Sessions.FindAsync([participant.SessionId!.Value], Context.ConnectionAborted);
+        if (session is null || session.State != SessionState.Open)
+        {
+            throw Denied();
+        }
+
+        // Staff rows are also bound to the account: a connection taken over by another account is refused.
+        if (participant.StaffId is not null && participant.StaffId != StaffId)
+        {
+            throw Denied();
+        }
+
+        return (session, participant);
+    }
+
+    private async Task<(ReceptionSession Session, Participant Participant)> CallerPresidingAsync()
+    {
+        RequirePresiding();
+        var (session, participant) = await CallerInRoomAsync();
+        if (participant.Role != ParticipantRole.Presiding || session.PresidingOfficialId != participant.StaffId)
+        {
+            throw Denied();
+        }
+
+        return (session, participant);
+    }
+
+    private async Task<JoinInfo> EnterRoomAsync(ReceptionSession session, Participant participant)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(session.Id), Context.ConnectionAborted);
+        media.Register(session.Id, session.RoomId, session.RoomSecret);
+        try
+        {
+            await media.AttachParticipantAsync(session.Id, participant.Id, Context.ConnectionId, participant.Muted, Context.ConnectionAborted);
+        }
+        catch (JanusException ex)
+        {
+            LogMediaFailed(ex.Code, ex.Message);
+            throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
+        }
+
+        var participants = await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
+        var chat = await db.ChatMessages.Where(m => m.SessionId == session.Id).OrderBy(m => m.Id)
+            .Select(m => new ChatView(m.Id, m.ParticipantId, m.AuthorName, m.SentAt, m.Text)).ToListAsync(Context.ConnectionAborted);
+        return new JoinInfo(session.Id, participant.Id, participant.Role.ToString(), iceServers.For(participant.Id), participants, chat, participant.Muted);
+    }
+
+    private static void RequireText(string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength)
+        {
+            throw new HubException("Dữ liệu gửi lên không hợp lệ.");
+        }
+    }
+
+    private static HubException Denied() => new("Bạn không có quyền thực hiện thao tác này.");
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Media request failed: {Code} {Reason}")]
+    private partial void LogMediaFailed(int code, string reason);
+
+    internal static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}
+
+internal sealed record QueueItem(Guid LobbyEntryId, Guid BookingId, string Code, string? DisplayName, string Kind, string SubjectArea, string Summary, TimeOnly SlotStart, int Representatives, int ConnectedRepresentatives, IReadOnlyList<EarlierSession> EarlierSessions);
+
+internal sealed record EarlierSession(Guid SessionId, DateOnly Date, string? Outcome);
+
+internal sealed record AdHocSession(Guid SessionId, string JoinToken);
+
+internal sealed record OfficialView(Guid Id, string FullName, string? Title);

@@ -1,0 +1,111 @@
+// Presiding console: today's queue, admission, invitations, moderation, chat, ending with an outcome.
+'use strict';
+
+(async function () {
+  const R = window.Reception;
+  const root = document.querySelector('[data-console-root]');
+  const presiding = root.dataset.presiding === 'true';
+  const $ = (sel) => document.querySelector(sel);
+
+  async function enter(sessionId) {
+    R.state.rejoin = async () => R.enterSession(sessionId);
+    try {
+      await R.state.rejoin();
+      if (presiding) { $('[data-testid=presiding-controls]').hidden = false; await loadOfficials(); }
+      $('[data-testid=queue-panel]')?.setAttribute('data-in-session', 'true');
+    } catch (e) {
+      R.showError(R.hubError(e));
+    }
+  }
+
+  async function refreshQueue() {
+    if (!presiding) return;
+    const items = await R.state.connection.invoke('WatchQueue');
+    const body = $('[data-testid=queue] tbody');
+    body.innerHTML = '';
+    for (const q of items) {
+      const tr = document.createElement('tr');
+      tr.dataset.testid = 'queue-row';
+      tr.dataset.booking = q.code;
+      const cells = [q.slotStart.substring(0, 5), q.code, q.displayName || '(bảo mật)', q.kind + ' — ' + q.subjectArea, q.summary,
+        `${q.connectedRepresentatives}/${q.representatives}`, q.earlierSessions.length ? q.earlierSessions.map((s) => `${s.date}: ${s.outcome}`).join('; ') : '—'];
+      for (const c of cells) { const td = document.createElement('td'); td.textContent = c; tr.appendChild(td); }
+      const td = document.createElement('td');
+      const b = document.createElement('button');
+      b.type = 'button'; b.textContent = 'Tiếp'; b.dataset.testid = 'admit-chosen';
+      b.addEventListener('click', () => admit(q.lobbyEntryId));
+      td.appendChild(b); tr.appendChild(td);
+      body.appendChild(tr);
+    }
+    $('[data-testid=queue-empty]').hidden = items.length > 0;
+  }
+
+  async function admit(entryId) {
+    try {
+      const sessionId = await R.state.connection.invoke('Admit', entryId);
+      await enter(sessionId);
+    } catch (e) {
+      R.showError(R.hubError(e));
+    }
+  }
+
+  async function loadOfficials() {
+    const select = $('[data-testid=invite-select]');
+    if (select.options.length > 0) return;
+    const officials = await R.state.connection.invoke('ListOfficials');
+    for (const o of officials) {
+      const opt = document.createElement('option');
+      opt.value = o.id; opt.textContent = o.fullName + (o.title ? ` (${o.title})` : '');
+      select.appendChild(opt);
+    }
+  }
+
+  window.ReceptionConsole = {
+    refreshQueue: () => refreshQueue().catch(() => {}),
+    decorateParticipant(li, p) {
+      if (!presiding) return;
+      const mute = document.createElement('button');
+      mute.type = 'button'; mute.dataset.testid = 'mute'; mute.textContent = p.muted ? 'Bật tiếng' : 'Tắt tiếng';
+      mute.addEventListener('click', () => R.state.connection.invoke('SetMuted', p.id, !p.muted).catch((e) => R.showError(R.hubError(e))));
+      const remove = document.createElement('button');
+      remove.type = 'button'; remove.dataset.testid = 'remove'; remove.textContent = 'Mời rời';
+      remove.addEventListener('click', () => R.state.connection.invoke('RemoveParticipant', p.id).catch((e) => R.showError(R.hubError(e))));
+      li.append(' ', mute, ' ', remove);
+    },
+  };
+
+  try {
+    await R.connect();
+  } catch (e) {
+    R.showError('Không kết nối được máy chủ. Vui lòng tải lại trang.');
+    return;
+  }
+  R.wireSessionControls();
+
+  $('[data-testid=admit-next]')?.addEventListener('click', () => admit(null));
+  $('[data-testid=open-adhoc]')?.addEventListener('click', async () => {
+    try {
+      const adhoc = await R.state.connection.invoke('OpenAdHocSession');
+      const link = `${location.origin}/Reception/Join?t=${encodeURIComponent(adhoc.joinToken)}`;
+      const out = $('[data-testid=adhoc-link]');
+      out.textContent = link; out.hidden = false;
+      await enter(adhoc.sessionId);
+    } catch (e) { R.showError(R.hubError(e)); }
+  });
+  $('[data-testid=invite-submit]')?.addEventListener('click', () =>
+    R.state.connection.invoke('Invite', $('[data-testid=invite-select]').value).catch((e) => R.showError(R.hubError(e))));
+  $('[data-testid=end-outcome]')?.addEventListener('change', (ev) => { $('[data-testid=end-ground-row]').hidden = ev.target.value !== '3'; });
+  $('[data-testid=end-form]')?.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const outcome = Number($('[data-testid=end-outcome]').value);
+    const ground = outcome === 3 ? Number($('[data-testid=end-ground]').value) || null : null;
+    if (outcome === 3 && !ground) { R.showError('Từ chối tiếp phải chọn căn cứ pháp lý.'); return; }
+    try {
+      await R.state.connection.invoke('EndSession', outcome, ground, $('[data-testid=end-note]').value || null);
+    } catch (e) { R.showError(R.hubError(e)); }
+  });
+  document.querySelectorAll('[data-testid=join-invited]').forEach((b) => b.addEventListener('click', () => enter(b.dataset.session)));
+
+  await refreshQueue().catch((e) => R.showError(R.hubError(e)));
+  if (root.dataset.openSession) await enter(root.dataset.openSession);
+})();

@@ -1,0 +1,336 @@
+// Online reception in the browser: SignalR to /hubs/reception for everything (lobby, admission, SDP), WebRTC to
+// Janus for media. The browser never talks to Janus's API: it sends SDP offers/answers through the hub only.
+'use strict';
+
+(function () {
+  const $ = (sel) => document.querySelector(sel);
+  const text = (el, value) => { if (el) el.textContent = value; };
+
+  const state = {
+    connection: null,
+    sessionId: null,
+    participantId: null,
+    iceServers: [],
+    camera: null,            // MediaStream published as 'camera'
+    screen: null,            // MediaStream published as 'screen'
+    publishers: {},          // kind -> RTCPeerConnection
+    subscriber: null,        // RTCPeerConnection (multistream subscription)
+    streamsByMid: {},        // mid -> { participantId, kind, type }
+    participants: [],
+    audioOnly: false,
+    rejoin: null,            // async () => re-enter after a reconnect
+    onParticipants: null,
+    ended: false,
+  };
+
+  function deviceKey() {
+    let key = sessionStorage.getItem('reception.deviceKey');
+    if (!key) {
+      key = crypto.randomUUID();
+      sessionStorage.setItem('reception.deviceKey', key);
+    }
+    return key;
+  }
+
+  function showError(message) {
+    const el = $('[data-testid=reception-error]');
+    if (el) { el.textContent = message; el.hidden = false; }
+  }
+
+  function hubError(err) {
+    // HubException messages arrive as "An unexpected error occurred invoking 'X' on the server. HubException: text".
+    const m = String(err && err.message || err);
+    const i = m.indexOf('HubException: ');
+    return i >= 0 ? m.substring(i + 'HubException: '.length) : m;
+  }
+
+  async function connect() {
+    const connection = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/reception')
+      .withAutomaticReconnect([0, 500, 1000, 2000, 3000, 5000, 5000, 10000, 10000, 10000])
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+    state.connection = connection;
+    connection.on('LobbyUpdated', (s) => renderLobby(s));
+    connection.on('Admitted', (sessionId) => enterSession(sessionId));
+    connection.on('LobbyClosed', () => { text($('[data-testid=lobby-state]'), 'Phòng chờ hôm nay đã đóng.'); });
+    connection.on('QueueChanged', () => { if (window.ReceptionConsole) window.ReceptionConsole.refreshQueue(); });
+    connection.on('ParticipantsChanged', (list) => renderParticipants(list));
+    connection.on('SubscriptionOffer', (offer) => onSubscriptionOffer(offer).catch((e) => console.warn('subscription', e)));
+    connection.on('ChatReceived', (m) => appendChat(m));
+    connection.on('MutedChanged', (muted) => applyMuted(muted));
+    connection.on('Removed', () => finish('removed', 'Bạn đã được mời rời khỏi buổi tiếp.'));
+    connection.on('SessionEnded', () => finish('ended', 'Buổi tiếp đã kết thúc. Cảm ơn bạn.'));
+    connection.on('MediaReconnect', () => { if (state.sessionId) restartMedia().catch((e) => console.warn('media reconnect', e)); });
+    connection.onreconnected(() => { if (state.rejoin && !state.ended) state.rejoin().catch((e) => showError(hubError(e))); });
+    connection.onclose(() => { if (!state.ended) setTimeout(reconnectForever, 1000); });
+    await connection.start();
+    return connection;
+  }
+
+  async function reconnectForever() {
+    try {
+      await state.connection.start();
+      if (state.rejoin) await state.rejoin();
+    } catch (e) {
+      setTimeout(reconnectForever, 2000);
+    }
+  }
+
+  // ---------------- device check ----------------
+
+  async function startPreview() {
+    const audioOnly = $('[data-testid=audio-only]')?.checked ?? false;
+    const cam = $('[data-testid=camera-select]')?.value;
+    const mic = $('[data-testid=mic-select]')?.value;
+    if (state.camera) state.camera.getTracks().forEach((t) => t.stop());
+    state.audioOnly = audioOnly;
+    state.camera = await navigator.mediaDevices.getUserMedia({
+      audio: mic ? { deviceId: { exact: mic } } : true,
+      video: audioOnly ? false : (cam ? { deviceId: { exact: cam }, width: 640, height: 360 } : { width: 640, height: 360 }),
+    });
+    const preview = $('[data-testid=camera-preview]');
+    if (preview) preview.srcObject = state.camera;
+    meter(state.camera);
+    await listDevices();
+  }
+
+  async function listDevices() {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    for (const [kind, sel] of [['videoinput', '[data-testid=camera-select]'], ['audioinput', '[data-testid=mic-select]']]) {
+      const select = $(sel);
+      if (!select || select.options.length > 0) continue;
+      devices.filter((d) => d.kind === kind).forEach((d, i) => {
+        const o = document.createElement('option');
+        o.value = d.deviceId; o.textContent = d.label || `${kind} ${i + 1}`;
+        select.appendChild(o);
+      });
+    }
+  }
+
+  function meter(stream) {
+    const bar = $('[data-testid=mic-level]');
+    if (!bar || stream.getAudioTracks().length === 0) return;
+    const ctx = new AudioContext();
+    const analyser = ctx.createAnalyser();
+    ctx.createMediaStreamSource(stream).connect(analyser);
+    const data = new Uint8Array(analyser.fftSize);
+    const tick = () => {
+      analyser.getByteTimeDomainData(data);
+      let peak = 0;
+      for (const v of data) peak = Math.max(peak, Math.abs(v - 128));
+      bar.value = Math.min(100, Math.round(peak / 1.28));
+      if (stream.active) requestAnimationFrame(tick);
+    };
+    tick();
+  }
+
+  // ---------------- lobby (citizen) ----------------
+
+  function renderLobby(s) {
+    if (s.state === 'admitted') { enterSession(s.sessionId); return; }
+    if (s.state === 'closed') { text($('[data-testid=lobby-state]'), 'Phòng chờ hôm nay đã đóng.'); return; }
+    $('[data-testid=lobby]').hidden = false;
+    text($('[data-testid=lobby-position]'), String(s.position));
+    text($('[data-testid=lobby-wait]'), String(s.estimatedWaitMinutes));
+  }
+
+  async function enterLobby(joinToken) {
+    const s = await state.connection.invoke('EnterLobby', joinToken, deviceKey());
+    renderLobby(s);
+  }
+
+  // ---------------- session ----------------
+
+  async function enterSession(sessionId) {
+    if (state.ended) return;
+    const info = await state.connection.invoke('JoinSession', sessionId);
+    await startSession(info);
+  }
+
+  async function startSession(info) {
+    state.sessionId = info.sessionId;
+    state.participantId = info.participantId;
+    state.iceServers = (info.iceServers || []).map((s) => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
+    const lobby = $('[data-testid=lobby]'); if (lobby) lobby.hidden = true;
+    const check = $('[data-testid=device-check]'); if (check) check.hidden = true;
+    $('[data-testid=session]').hidden = false;
+    $('[data-testid=session]').dataset.sessionId = info.sessionId;
+    const chat = $('[data-testid=chat-log]');
+    if (chat) { chat.innerHTML = ''; (info.chat || []).forEach(appendChat); }
+    renderParticipants(info.participants);
+    if (!state.camera) await startPreview();
+    const self = $('[data-testid=self-view]'); if (self) self.srcObject = state.camera;
+    applyMuted(info.muted);
+    await publish('camera', state.camera);
+    if (state.screen) await publish('screen', state.screen);
+  }
+
+  async function waitForIce(pc) {
+    if (pc.iceGatheringState === 'complete') return;
+    await new Promise((resolve) => {
+      const done = () => { if (pc.iceGatheringState === 'complete') resolve(); };
+      pc.addEventListener('icegatheringstatechange', done);
+      setTimeout(resolve, 2500); // host candidates are enough to start; do not wait on slow STUN/TURN
+    });
+  }
+
+  async function publish(kind, stream) {
+    if (state.publishers[kind]) { state.publishers[kind].close(); delete state.publishers[kind]; }
+    const pc = new RTCPeerConnection({ iceServers: state.iceServers });
+    state.publishers[kind] = pc;
+    for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    await pc.setLocalDescription(await pc.createOffer());
+    await waitForIce(pc);
+    const answer = await state.connection.invoke('Publish', kind, pc.localDescription.sdp);
+    await pc.setRemoteDescription({ type: 'answer', sdp: answer });
+  }
+
+  async function onSubscriptionOffer(offer) {
+    if (state.subscriber) state.subscriber.close();
+    const pc = new RTCPeerConnection({ iceServers: state.iceServers });
+    state.subscriber = pc;
+    state.streamsByMid = {};
+    for (const s of offer.streams) state.streamsByMid[s.mid] = s;
+    pc.ontrack = (ev) => attachRemote(ev.transceiver.mid, ev.track);
+    await pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+    await pc.setLocalDescription(await pc.createAnswer());
+    await waitForIce(pc);
+    if (state.subscriber !== pc) return; // replaced meanwhile
+    await state.connection.invoke('AnswerSubscription', offer.version, pc.localDescription.sdp);
+  }
+
+  function attachRemote(mid, track) {
+    const info = state.streamsByMid[mid];
+    if (!info) return;
+    const key = `${info.participantId}:${info.kind}`;
+    let tile = document.querySelector(`[data-tile="${key}"]`);
+    if (!tile) {
+      tile = document.createElement('figure');
+      tile.className = 'tile';
+      tile.dataset.tile = key;
+      tile.dataset.participant = info.participantId;
+      tile.dataset.testid = 'remote-tile';
+      const video = document.createElement('video');
+      video.autoplay = true; video.playsInline = true;
+      video.srcObject = new MediaStream();
+      const caption = document.createElement('figcaption');
+      tile.append(video, caption);
+      $('[data-testid=remote-videos]').appendChild(tile);
+    }
+    const video = tile.querySelector('video');
+    // A fresh stream on every change: an element whose stream lost a track may stall its audio playout.
+    const keep = (video.srcObject ? video.srcObject.getTracks() : []).filter((t) => t.kind !== track.kind && t.readyState === 'live');
+    video.srcObject = new MediaStream([...keep, track]);
+    const play = () => video.play().catch(() => setTimeout(play, 500));
+    play();
+    labelTiles();
+  }
+
+  function labelTiles() {
+    for (const tile of document.querySelectorAll('[data-tile]')) {
+      const p = state.participants.find((x) => x.id === tile.dataset.participant);
+      text(tile.querySelector('figcaption'), p ? p.displayName + (tile.dataset.tile.endsWith(':screen') ? ' — màn hình' : '') : '');
+      if (!p) tile.remove();
+    }
+  }
+
+  function renderParticipants(list) {
+    state.participants = list || [];
+    const ul = $('[data-testid=participants]');
+    if (ul) {
+      ul.innerHTML = '';
+      for (const p of state.participants) {
+        const li = document.createElement('li');
+        li.dataset.participant = p.id;
+        li.dataset.role = p.role;
+        li.textContent = p.displayName + (p.muted ? ' (đã tắt tiếng)' : '') + (p.role === 'Invited' ? ' (đã mời)' : '');
+        if (window.ReceptionConsole && p.id !== state.participantId && p.role !== 'Invited') window.ReceptionConsole.decorateParticipant(li, p);
+        ul.appendChild(li);
+      }
+    }
+    labelTiles();
+    if (state.onParticipants) state.onParticipants(state.participants);
+  }
+
+  function appendChat(m) {
+    const log = $('[data-testid=chat-log]');
+    if (!log || log.querySelector(`[data-chat-id="${m.id}"]`)) return;
+    const li = document.createElement('li');
+    li.dataset.chatId = m.id;
+    const who = document.createElement('strong');
+    who.textContent = m.authorName + ': ';
+    li.append(who, document.createTextNode(m.text));
+    log.appendChild(li);
+  }
+
+  function applyMuted(muted) {
+    if (state.camera) state.camera.getAudioTracks().forEach((t) => { t.enabled = !muted; });
+    const flag = $('[data-testid=muted-flag]'); if (flag) flag.hidden = !muted;
+  }
+
+  async function restartMedia() {
+    for (const pc of Object.values(state.publishers)) pc.close();
+    state.publishers = {};
+    if (state.subscriber) { state.subscriber.close(); state.subscriber = null; }
+    document.querySelectorAll('[data-tile]').forEach((t) => t.remove());
+    if (state.rejoin) await state.rejoin();
+  }
+
+  function finish(kind, message) {
+    state.ended = true;
+    for (const pc of Object.values(state.publishers)) pc.close();
+    if (state.subscriber) state.subscriber.close();
+    if (state.camera) state.camera.getTracks().forEach((t) => t.stop());
+    if (state.screen) state.screen.getTracks().forEach((t) => t.stop());
+    sessionStorage.removeItem('reception.inSession');
+    const session = $('[data-testid=session]'); if (session) session.hidden = true;
+    const done = $('[data-testid=session-finished]');
+    if (done) { done.hidden = false; done.dataset.reason = kind; text(done, message); }
+    if (state.connection) state.connection.stop();
+  }
+
+  async function shareScreen() {
+    if (state.screen) {
+      state.screen.getTracks().forEach((t) => t.stop());
+      state.screen = null;
+      if (state.publishers.screen) { state.publishers.screen.close(); delete state.publishers.screen; }
+      await state.connection.invoke('Unpublish', 'screen');
+      return;
+    }
+    state.screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+    state.screen.getVideoTracks()[0].addEventListener('ended', () => { if (state.screen) shareScreen(); });
+    await publish('screen', state.screen);
+  }
+
+  function wireSessionControls() {
+    $('[data-testid=chat-form]')?.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const input = $('[data-testid=chat-input]');
+      const value = input.value.trim();
+      if (!value) return;
+      try { await state.connection.invoke('SendChat', value); input.value = ''; } catch (e) { showError(hubError(e)); }
+    });
+    $('[data-testid=share-screen]')?.addEventListener('click', () => shareScreen().catch((e) => showError(hubError(e))));
+  }
+
+  // Figures for tests and benchmarks: what the subscription actually decodes, per participant.
+  async function stats() {
+    const result = {};
+    if (!state.subscriber) return result;
+    const report = await state.subscriber.getStats();
+    report.forEach((r) => {
+      if (r.type !== 'inbound-rtp') return;
+      const info = state.streamsByMid[r.mid];
+      if (!info) return;
+      const p = result[info.participantId] ??= { framesDecoded: 0, audioEnergy: 0, audioSamples: 0, audioPackets: 0 };
+      if (r.kind === 'video') p.framesDecoded += r.framesDecoded || 0;
+      if (r.kind === 'audio') { p.audioEnergy += r.totalAudioEnergy || 0; p.audioSamples += r.totalSamplesReceived || 0; p.audioPackets += r.packetsReceived || 0; }
+    });
+    return result;
+  }
+
+  window.Reception = {
+    state, connect, startPreview, enterLobby, enterSession, startSession, wireSessionControls, stats, hubError, showError, deviceKey,
+  };
+})();

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace DaoVien.OnlineReception.EndToEnd;
+
+/// <summary>What a reception page decodes, read from its subscription's RTCPeerConnection stats.</summary>
+internal static class SessionMediaProbe
+{
+    private sealed record Figures(double FramesDecoded, double AudioEnergy);
+
+    private static async Task<Dictionary<string, Figures>> ReadAsync(IPage page)
+    {
+        using var doc = JsonDocument.Parse(await page.EvaluateAsync<string>("async () => JSON.stringify(await window.Reception.stats())"));
+        var json = doc.RootElement;
+        var result = new Dictionary<string, Figures>(StringComparer.Ordinal);
+        foreach (var p in json.EnumerateObject())
+        {
+            result[p.Name] = new Figures(p.Value.GetProperty("framesDecoded").GetDouble(), p.Value.GetProperty("audioEnergy").GetDouble());
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Waits until the page decodes video and audio from <paramref name="remoteParticipants"/> others, then checks
+    /// that both keep increasing (media flows, not one frozen frame).
+    /// </summary>
+    public static async Task ExpectDecodingFromAsync(IPage page, int remoteParticipants)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(45));
+        Dictionary<string, Figures> first;
+        while (true)
+        {
+            first = await ReadAsync(page);
+            if (first.Count(f => f.Value.FramesDecoded > 0 && f.Value.AudioEnergy > 0) >= remoteParticipants)
+            {
+                break;
+            }
+
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Fail($"{page.Url} decodes from {first.Count(f => f.Value.FramesDecoded > 0 && f.Value.AudioEnergy > 0)} of {remoteParticipants}: "
+                    + string.Join("; ", first.Select(f => $"{f.Key[..8]} frames {f.Value.FramesDecoded} energy {f.Value.AudioEnergy:0.###}")));
+            }
+
+            await Task.Delay(200, CancellationToken.None);
+        }
+
+        while (true)
+        {
+            var next = await ReadAsync(page);
+            var growing = first.Count(f => next.TryGetValue(f.Key, out var n) && n.FramesDecoded > f.Value.FramesDecoded && n.AudioEnergy > f.Value.AudioEnergy);
+            if (growing >= remoteParticipants)
+            {
+                return;
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DaoVien.OnlineReception.Realtime.Lobby;
+using DaoVien.OnlineReception.Scheduling;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DaoVien.OnlineReception.Realtime.Tests;
+
+/// <summary>SignalR clients as browsers would be: anonymous (citizens) or carrying a staff sign-in cookie.</summary>
+internal static partial class HubClients
+{
+    public static async Task<CookieContainer> SignInAsync(Uri baseAddress, string userName, string password)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress };
+        var page = await http.GetStringAsync(new Uri("Account/Login", UriKind.Relative), TestContext.Current.CancellationToken);
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+        using var response = await http.PostAsync(new Uri("Account/Login", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return cookies;
+    }
+
+    public static async Task<HubConnection> ConnectAsync(Uri baseAddress, CookieContainer? cookies = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "hubs/reception"), o =>
+            {
+                if (cookies is not null)
+                {
+                    o.Cookies = cookies;
+                }
+            })
+            .Build();
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
+
+    /// <summary>Runs the lobby door sweep now (Quartz runs it every minute in the app).</summary>
+    public static async Task OpenLobbyAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LobbyDoor>().SweepAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A slot around the current local time in the ward (so that the lobby is open now).</summary>
+    public static (DateOnly Date, TimeOnly Start, TimeOnly End) SlotAroundNow(IServiceProvider services)
+    {
+        var zone = services.GetRequiredService<IOptions<WardOptions>>().Value.TimeZone;
+        var local = TimeZoneInfo.ConvertTime(services.GetRequiredService<TimeProvider>().GetUtcNow(), zone).DateTime;
+        var now = TimeOnly.FromDateTime(local);
+        var start = now.Hour == 0 && now.Minute < 10 ? TimeOnly.MinValue : now.AddMinutes(-10);
+        var end = now.Hour == 23 && now.Minute >= 30 ? new TimeOnly(23, 59) : now.AddMinutes(30);
+        return (DateOnly.FromDateTime(local), start, end);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
