@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Realtime.Media;
+using DaoVien.OnlineReception.Realtime.Recordings;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,12 +15,14 @@ public static class RealtimeModule
         builder.Services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FfmpegToolbox>();
         builder.Services.AddHealthChecks().AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["required"]);
+        builder.AddRecordings();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapRecordings();
         return endpoints;
     }
 }
