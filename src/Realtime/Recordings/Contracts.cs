@@ -36,8 +36,9 @@ public interface IRecordingStorage
     string PrepareSessionFolder(Guid sessionId);
 
     /// <summary>
-    /// The base name (with folder) to pass as the videoroom publisher's <c>filename</c>: Janus appends the track
-    /// suffix. A new name per publish, so a republish after a reconnection never overwrites the earlier segment.
+    /// The base file name (no folder: Janus puts it in the room's <c>rec_dir</c>) to pass as the videoroom publisher's
+    /// <c>filename</c> on <c>publish</c>; Janus appends the track suffix. A new name per publish, so a republish after a
+    /// reconnection never overwrites the earlier segment, and the archive knows whose tracks they are.
     /// </summary>
     string PublisherFileBase(Guid sessionId, Guid participantId);
 

@@ -63,7 +63,7 @@ internal sealed class RecordingConsentService(RecordingsDbContext db, TimeProvid
 
     private static string ReadTemplate()
     {
-        using var stream = typeof(RecordingConsentService).Assembly.GetManifestResourceStream("RecordingConsentNotice.vi.txt")
+        using var stream = typeof(RecordingConsentService).Assembly.GetManifestResourceStream("RecordingConsentNotice.txt")
             ?? throw new InvalidOperationException("recording notice resource missing");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

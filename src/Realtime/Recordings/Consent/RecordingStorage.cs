@@ -15,8 +15,11 @@ internal sealed class RecordingStorage(RecordingPaths paths, RecordingsDbContext
         return folder;
     }
 
-    public string PublisherFileBase(Guid sessionId, Guid participantId) =>
-        Path.Combine(PrepareSessionFolder(sessionId), RecordingPaths.PublisherBaseName(participantId, time.GetUtcNow()));
+    public string PublisherFileBase(Guid sessionId, Guid participantId)
+    {
+        PrepareSessionFolder(sessionId);
+        return RecordingPaths.PublisherBaseName(participantId, time.GetUtcNow());
+    }
 
     public async Task<RecordingReadiness> CheckReadinessAsync(CancellationToken cancellationToken)
     {
