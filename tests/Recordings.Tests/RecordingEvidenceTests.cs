@@ -5,6 +5,7 @@ using DaoVien.OnlineReception.Realtime.Recordings.Integrity;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings.Playback;
 using DaoVien.OnlineReception.Recordings.Tests.Harness;
+using DaoVien.OnlineReception.Testing.Recording;
 using DaoVien.OnlineReception.Testing;
 using FFMpegCore;
 using Microsoft.EntityFrameworkCore;
@@ -132,7 +133,7 @@ public sealed class RecordingEvidenceTests(PostgresServer postgres, BrowserFixtu
     }
 
     [Fact]
-    public async Task IntegrityCheckJob_ArchivedByteTampered_ReportsMismatchOnPageAndHealthz()
+    public async Task IntegrityCheckJob_ArchivedByteTampered_MarksMismatchAndHealthzFails()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scenario = await RecordingScenario.StartAsync(postgres, ct, new Dictionary<string, string?> { ["Media:Recording:BuildComposite"] = "false" });

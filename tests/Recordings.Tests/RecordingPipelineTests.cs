@@ -3,6 +3,7 @@ using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Integrity;
 using DaoVien.OnlineReception.Recordings.Tests.Harness;
+using DaoVien.OnlineReception.Testing.Recording;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using DaoVien.OnlineReception.Testing;
 
-namespace DaoVien.OnlineReception.Recordings.Tests.Harness;
+namespace DaoVien.OnlineReception.Testing.Recording;
 
 /// <summary>Clips made by media/generate-test-clips.sh at test time (never committed).</summary>
-internal static class TestClips
+public static class TestClips
 {
-    internal sealed record Clip(string Video, string Audio);
+    public sealed record Clip(string Video, string Audio);
 
     public static async Task<Clip> GenerateAsync(string folder, string label, int seconds, int hz, CancellationToken cancellationToken)
     {
@@ -21,7 +20,11 @@ internal static class TestClips
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        Assert.True(process.ExitCode == 0, await stderr);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("generate-test-clips.sh failed: " + await stderr);
+        }
+
         return new Clip(Path.Combine(folder, $"clip-{label}.y4m"), Path.Combine(folder, $"clip-{label}.wav"));
     }
 }

@@ -7,7 +7,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
-namespace DaoVien.OnlineReception.Recordings.Tests.Harness;
+namespace DaoVien.OnlineReception.Testing.Recording;
 
 /// <summary>
 /// A private Janus (Debian package) for recording tests: generated config with only the videoroom plugin and the
@@ -15,7 +15,7 @@ namespace DaoVien.OnlineReception.Recordings.Tests.Harness;
 /// (create session, attach, create a recorded room, publish with an SDP offer → answer). Test-side only: the app's
 /// own Janus client belongs to the sessions feature.
 /// </summary>
-internal sealed class JanusHarness : IAsyncDisposable
+public sealed class JanusHarness : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly HttpClient _http;

@@ -1,13 +1,12 @@
-using DaoVien.OnlineReception.Testing;
 using Microsoft.Playwright;
 
-namespace DaoVien.OnlineReception.Recordings.Tests.Harness;
+namespace DaoVien.OnlineReception.Testing.Recording;
 
 /// <summary>
 /// One Chromium process whose fake camera/microphone play a generated clip (running clock, beeps), publishing to
 /// Janus through a blank page: the test relays the SDP between the page and Janus.
 /// </summary>
-internal sealed class FakeMediaPublisher : IAsyncDisposable
+public sealed class FakeMediaPublisher : IAsyncDisposable
 {
     private const string Origin = "http://127.0.0.1:9/";
 
