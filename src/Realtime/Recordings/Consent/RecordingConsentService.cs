@@ -39,7 +39,9 @@ internal sealed class RecordingConsentService(RecordingsDbContext db, TimeProvid
             return at;
         }
 
-        var now = time.GetUtcNow();
+        // PostgreSQL keeps microseconds: store and return the same instant, so a repeat call answers identically.
+        var clock = time.GetUtcNow();
+        var now = clock.AddTicks(-(clock.Ticks % 10));
         db.Consents.Add(new ConsentAcknowledgment { SessionId = sessionId, ParticipantId = participantId, TextVersion = textVersion, AcknowledgedAt = now });
         try
         {
