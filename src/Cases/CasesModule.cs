@@ -1,5 +1,19 @@
+using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Notifications;
+using DaoVien.OnlineReception.Cases.Persistence;
+using DaoVien.OnlineReception.Cases.Publication;
+using DaoVien.OnlineReception.Cases.ReceptionBook;
+using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Cases.Reports;
+using DaoVien.OnlineReception.Scheduling;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DaoVien.OnlineReception.Cases;
 
@@ -9,6 +23,42 @@ public static class CasesModule
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<CasesDbContext>(o => o.UseNpgsql(
+            builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName),
+            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", CasesDbContext.Schema)));
+
+        services.AddSingleton<WardClock>();
+        services.AddScoped<DeadlineService>();
+        services.AddScoped<CaseRegistry>();
+        services.AddScoped<ICaseIntake, CaseIntake>();
+        services.AddScoped<ICaseRecordings, CaseRecordings>();
+        services.AddScoped<ICaseHistoryReader, CaseHistoryReader>();
+        services.AddScoped<DeadlineSweep>();
+        services.AddScoped<ReceptionBookQuery>();
+        services.AddScoped<PublicationService>();
+        services.AddScoped<QuarterlyReportBuilder>();
+
+        services.AddQuartz(q =>
+        {
+            q.ScheduleJob<DeadlineSweepJob>(
+                (sp, t) =>
+                {
+                    var at = sp.GetRequiredService<IOptions<ReminderOptions>>().Value.SweepAt;
+                    var zone = sp.GetRequiredService<IOptions<WardOptions>>().Value.TimeZone;
+                    t.WithIdentity(nameof(DeadlineSweepJob))
+                        .WithSchedule(CronScheduleBuilder.Create(FormattableString.Invariant($"0 {at.Minute} {at.Hour} * * ?")).InTimeZone(zone));
+                },
+                (_, j) => j.WithIdentity(nameof(DeadlineSweepJob)));
+            q.ScheduleJob<QuarterlyReportJob>(
+                (sp, t) => t.WithIdentity(nameof(QuarterlyReportJob))
+                    .WithSchedule(CronScheduleBuilder.Create("0 30 0 1 1,4,7,10 ?").InTimeZone(sp.GetRequiredService<IOptions<WardOptions>>().Value.TimeZone)),
+                (_, j) => j.WithIdentity(nameof(QuarterlyReportJob)));
+        });
+
+        services.AddHealthChecks().AddCheck<CasesHealthCheck>("cases", tags: ["required"]);
         return builder;
     }
 

@@ -1,12 +1,23 @@
+using System.Threading.RateLimiting;
+using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Meetings;
+using DaoVien.OnlineReception.Scheduling.Notifications;
 using DaoVien.OnlineReception.Scheduling.Persistence;
+using DaoVien.OnlineReception.Scheduling.ReceptionDays;
+using DaoVien.OnlineReception.Scheduling.ReceptionRules;
 using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DaoVien.OnlineReception.Scheduling;
 
@@ -16,23 +27,88 @@ public static class SchedulingModule
     /// <summary>Name of the connection string every module's DbContext uses (one database, one schema per module).</summary>
     public const string ConnectionStringName = "Reception";
 
+    /// <summary>Authorization policy of the office's scheduling work (rules, holidays, bookings, meetings).</summary>
+    public const string OfficePolicy = "Scheduling.Office";
+
+    /// <summary>Roles allowed by <see cref="OfficePolicy"/>, comma-separated for <c>[Authorize(Roles = ...)]</c>.</summary>
+    public const string OfficeRoles = StaffRoles.Admin + "," + StaffRoles.Chairman + "," + StaffRoles.ViceChairman + "," + StaffRoles.Staff;
+
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<WardOptions>().BindConfiguration(WardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddDbContext<SchedulingDbContext>(o => o.UseNpgsql(
+        var services = builder.Services;
+        services.AddOptions<WardOptions>().BindConfiguration(WardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<SchedulingDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(ConnectionStringName),
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", SchedulingDbContext.Schema)));
-        builder.Services.AddScoped<IWorkingDayCalendar, DatabaseWorkingDayCalendar>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<SealingOptions>().BindConfiguration(SealingOptions.Section);
-        builder.Services.AddSingleton<IIdentitySealer, IdentitySealer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WardClock>();
+        services.AddScoped<IWorkingDayCalendar, DatabaseWorkingDayCalendar>();
+        services.AddOptions<SealingOptions>().BindConfiguration(SealingOptions.Section);
+        services.AddSingleton<IIdentitySealer, IdentitySealer>();
+
+        services.AddScoped<HolidayService>();
+        services.AddScoped<ReceptionDayPublisher>();
+        services.AddScoped<ReceptionDayService>();
+        services.AddScoped<PublicCalendar>();
+        services.AddScoped<IReceptionCalendar, ReceptionCalendar>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<IBookingDirectory, BookingDirectory>();
+        services.AddScoped<NotificationComposer>();
+        services.AddScoped<OutboxSender>();
+        services.AddScoped<BookingReminders>();
+        services.AddHostedService<DefaultRuleSeeder>();
+
+        services.AddAuthorizationBuilder().AddPolicy(OfficePolicy, p => p.RequireRole(OfficeRoles.Split(',')));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Booking codes are short: look-ups are limited per client address so codes cannot be enumerated.
+            o.AddPolicy(BookingEndpoints.LookupRateLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<SchedulingOptions>>().Value.Bookings.LookupsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration[$"{WardOptions.Section}:TimeZoneId"] ?? new WardOptions().TimeZoneId);
+        var reminderTime = builder.Configuration.GetValue<TimeOnly?>($"{NotificationOptions.Section}:ReminderTime") ?? new NotificationOptions().ReminderTime;
+        services.AddQuartz(q =>
+        {
+            q.AddJob<PublishReceptionDaysJob>(j => j.WithIdentity(PublishReceptionDaysJob.Key));
+            q.AddTrigger(t => t.ForJob(PublishReceptionDaysJob.Key).WithIdentity(nameof(PublishReceptionDaysJob))
+                .WithCronSchedule("0 5 0 * * ?", c => c.InTimeZone(zone)));
+            q.AddJob<SendRemindersJob>(j => j.WithIdentity(SendRemindersJob.Key));
+            q.AddTrigger(t => t.ForJob(SendRemindersJob.Key).WithIdentity(nameof(SendRemindersJob))
+                .WithCronSchedule($"0 {reminderTime.Minute} {reminderTime.Hour} * * ?", c => c.InTimeZone(zone)));
+            q.AddJob<DispatchOutboxJob>(j => j.WithIdentity(DispatchOutboxJob.Key));
+            q.AddTrigger(t => t.ForJob(DispatchOutboxJob.Key).WithIdentity(nameof(DispatchOutboxJob))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()));
+        });
+        // Registered once here for every module's jobs (AddQuartz is additive).
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
 
     public static IEndpointRouteBuilder MapScheduling(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        // The web host's pipeline has routing and authorization already; the limiter must run after routing so
+        // endpoint policies apply. This module is the only one using it (see the report / docs/adr/0011).
+        if (endpoints is IApplicationBuilder app)
+        {
+            app.UseRateLimiter();
+        }
+
+        endpoints.MapCalendar();
+        endpoints.MapReceptionDays();
+        endpoints.MapBookings();
+        endpoints.MapMeetings();
         return endpoints;
     }
 }

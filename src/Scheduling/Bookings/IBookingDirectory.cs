@@ -57,6 +57,9 @@ public interface IBookingDirectory
     /// <summary>The booking whose private join link carries <paramref name="joinToken"/> (compared by hash), or null.</summary>
     Task<BookingSummary?> FindByJoinTokenAsync(string joinToken, CancellationToken cancellationToken = default);
 
+    /// <summary>The booking with that short code (case and dashes ignored), or null.</summary>
+    Task<BookingSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default);
+
     /// <summary>Bookings (any status) on reception days of <paramref name="date"/>, in slot order.</summary>
     Task<IReadOnlyList<BookingSummary>> ListForDateAsync(DateOnly date, CancellationToken cancellationToken = default);
 }

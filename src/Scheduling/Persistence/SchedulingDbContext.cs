@@ -1,3 +1,8 @@
+using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Meetings;
+using DaoVien.OnlineReception.Scheduling.Notifications;
+using DaoVien.OnlineReception.Scheduling.ReceptionDays;
+using DaoVien.OnlineReception.Scheduling.ReceptionRules;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +18,39 @@ internal sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> 
 
     public DbSet<Holiday> Holidays => Set<Holiday>();
 
+    public DbSet<ReceptionRule> ReceptionRules => Set<ReceptionRule>();
+
+    public DbSet<ReceptionDay> ReceptionDays => Set<ReceptionDay>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<OfficialBusyPeriod> BusyPeriods => Set<OfficialBusyPeriod>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<BookingAttachment> BookingAttachments => Set<BookingAttachment>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SchedulingDbContext).Assembly);
     }
+}
+
+/// <summary>PostgreSQL error classification for the hard invariants the database enforces.</summary>
+internal static class PostgresErrors
+{
+    public const string UniqueViolation = "23505";
+    public const string ExclusionViolation = "23P01";
+
+    public static bool Is(DbUpdateException exception, string sqlState, string? constraint = null) =>
+        exception.InnerException is Npgsql.PostgresException pg && pg.SqlState == sqlState
+        && (constraint is null || pg.ConstraintName == constraint);
+
+    public static bool Is(Exception exception, string sqlState) =>
+        exception is Npgsql.PostgresException pg && pg.SqlState == sqlState
+        || exception.InnerException is Npgsql.PostgresException inner && inner.SqlState == sqlState;
 }

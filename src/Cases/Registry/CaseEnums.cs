@@ -1,0 +1,46 @@
+namespace DaoVien.OnlineReception.Cases.Registry;
+
+/// <summary>Kind of a case file (đơn thư): Luật Khiếu nại 2011, Luật Tố cáo 2018, kiến nghị / phản ánh.</summary>
+public enum CaseKind
+{
+    Complaint = 0,
+    Denunciation = 1,
+    Petition = 2,
+    Feedback = 3,
+}
+
+/// <summary>How the matter reached the ward; receptions (online, booking, in person) also count in the reception book.</summary>
+public enum CaseChannel
+{
+    OnlineSession = 0,
+    Booking = 1,
+    Post = 2,
+    InPerson = 3,
+}
+
+internal enum CaseStatus
+{
+    Received = 0,
+    Classified = 1,
+    Accepted = 2,
+    Refused = 3,
+    Transferred = 4,
+    Guided = 5,
+    UnderResolution = 6,
+    Resolved = 7,
+    Closed = 8,
+}
+
+/// <summary>First or second instance of a complaint (Luật Khiếu nại Art. 28, 37).</summary>
+internal enum ComplaintInstance
+{
+    First = 0,
+    Second = 1,
+}
+
+internal enum CaseComplexity
+{
+    Normal = 0,
+    Complex = 1,
+    EspeciallyComplex = 2,
+}

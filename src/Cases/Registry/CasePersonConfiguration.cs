@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DaoVien.OnlineReception.Cases.Registry;
+
+internal sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePerson>
+{
+    public void Configure(EntityTypeBuilder<CasePerson> builder)
+    {
+        builder.ToTable("case_persons", t =>
+        {
+            // A group has at most 5 representatives (NĐ 124/2020 Art. 7): positions 1..5, unique per case.
+            t.HasCheckConstraint("ck_person_position", "\"Position\" BETWEEN 1 AND 5");
+            // Sealed means sealed: no plain identity column beside a sealed one.
+            t.HasCheckConstraint("ck_person_sealed_no_plain", "\"SealedIdentity\" IS NULL OR (\"FullName\" IS NULL AND \"Address\" IS NULL AND \"IdNumber\" IS NULL AND \"Phone\" IS NULL)");
+        });
+        builder.HasKey(p => p.Id);
+        // Ids are set in code: a child added through a navigation must be inserted, not taken for an existing row.
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasIndex(p => new { p.CaseId, p.Position }).IsUnique();
+        builder.Property(p => p.FullName).HasMaxLength(200);
+        builder.Property(p => p.Address).HasMaxLength(400);
+        builder.Property(p => p.IdNumber).HasMaxLength(20);
+        builder.Property(p => p.Phone).HasMaxLength(30);
+        builder.Property(p => p.SealedIdentity).HasMaxLength(4000);
+        builder.Property(p => p.SealingKeyFingerprint).HasMaxLength(32);
+        builder.Ignore(p => p.IsSealed);
+    }
+}

@@ -1,0 +1,419 @@
+using System.Globalization;
+using System.Text.Json;
+using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Persistence;
+using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Scheduling.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DaoVien.OnlineReception.Cases.Registry;
+
+/// <summary>Every change to a case file goes through here, so each one is validated and written to the case's history.</summary>
+internal sealed class CaseRegistry(
+    CasesDbContext db,
+    DeadlineService deadlines,
+    IIdentitySealer sealer,
+    IStaffDirectory staff,
+    WardClock clock,
+    ILogger<CaseRegistry> logger)
+{
+    public const int MaxRepresentatives = 5;
+
+    public async Task<(CaseResult Result, CaseFile? File)> CreateAsync(NewCase input, CaseActor actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.Summary))
+        {
+            return (CaseResult.Fail(CaseErrors.SummaryRequired), null);
+        }
+
+        if (string.IsNullOrWhiteSpace(input.SubjectArea))
+        {
+            return (CaseResult.Fail(CaseErrors.SubjectRequired), null);
+        }
+
+        var persons = input.Persons.Where(p => !string.IsNullOrWhiteSpace(p.FullName)).ToList();
+        if (persons.Count == 0)
+        {
+            return (CaseResult.Fail(CaseErrors.PersonRequired), null);
+        }
+
+        if (persons.Count > MaxRepresentatives)
+        {
+            return (CaseResult.Fail(CaseErrors.TooManyRepresentatives), null);
+        }
+
+        if (input.ReceivedOn > clock.Today)
+        {
+            return (CaseResult.Fail(CaseErrors.DateInFuture), null);
+        }
+
+        if (input.AssigneeId is { } assignee && await staff.FindAsync(assignee, cancellationToken) is not { IsActive: true })
+        {
+            return (CaseResult.Fail(CaseErrors.AssigneeUnknown), null);
+        }
+
+        var sealedKind = input.Kind == CaseKind.Denunciation;
+        var file = new CaseFile
+        {
+            Id = Guid.NewGuid(),
+            Number = await NextNumberAsync(cancellationToken),
+            Kind = input.Kind,
+            Channel = input.Channel,
+            SubjectArea = input.SubjectArea.Trim(),
+            Summary = input.Summary.Trim(),
+            IsGroup = input.IsGroup || persons.Count > 1,
+            Status = CaseStatus.Received,
+            Instance = input.Instance,
+            Complexity = input.Complexity,
+            IsRemoteArea = input.IsRemoteArea,
+            ReceivedOn = input.ReceivedOn,
+            AssigneeId = input.AssigneeId,
+            BookingId = input.BookingId,
+            ReceptionId = input.ReceptionId,
+            CitizenIdHash = sealedKind ? null : CitizenIdHash.Compute(persons[0].IdNumber),
+            CreatedAt = clock.UtcNow,
+            CreatedBy = actor.Id,
+        };
+        var position = 1;
+        if (sealedKind && input.SealedIdentity is { } alreadySealed)
+        {
+            // Sealed at the reception; the server has no way (and no need) to open it here.
+            file.Persons.Add(new CasePerson { Id = Guid.NewGuid(), Position = 1, SealedIdentity = alreadySealed, SealingKeyFingerprint = sealer.KeyFingerprint });
+            persons.Clear();
+        }
+
+        foreach (var p in persons)
+        {
+            file.Persons.Add(sealedKind ? SealPerson(p, position++) : new CasePerson
+            {
+                Id = Guid.NewGuid(),
+                Position = position++,
+                IsRepresentative = p.IsRepresentative,
+                FullName = p.FullName.Trim(),
+                Address = Clean(p.Address),
+                IdNumber = Clean(p.IdNumber),
+                Phone = Clean(p.Phone),
+            });
+        }
+
+        if (input.SessionId is { } session)
+        {
+            file.Links.Add(new CaseLink { Id = Guid.NewGuid(), Kind = CaseLinkKind.Session, TargetId = session, Label = input.SessionLabel ?? "Phiên tiếp trực tuyến", LinkedAt = clock.UtcNow });
+        }
+
+        AddHistory(file, actor, "Created", string.Create(CultureInfo.InvariantCulture, $"Tiếp nhận qua kênh {input.Channel}, loại {input.Kind}, lĩnh vực {file.SubjectArea}"));
+        deadlines.Recompute(file, await deadlines.LoadCalendarAsync([file], cancellationToken));
+        db.Cases.Add(file);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Case {CaseNumber} created ({Kind}, {Channel})", file.Number, file.Kind, file.Channel);
+        return (CaseResult.Ok, file);
+    }
+
+    public Task<CaseFile?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Cases
+            .Include(c => c.Persons.OrderBy(p => p.Position))
+            .Include(c => c.History.OrderBy(h => h.At))
+            .Include(c => c.Deadlines)
+            .Include(c => c.Extensions.OrderBy(e => e.Ordinal))
+            .Include(c => c.Links)
+            .Include(c => c.Documents)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public async Task<CaseResult> TransitionAsync(Guid id, Transition t, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(id, cancellationToken);
+        if (file is null || !actor.CanSee(file))
+        {
+            return CaseResult.Fail(CaseErrors.NotFound);
+        }
+
+        if (!CaseWorkflow.CanMove(file.Status, t.To))
+        {
+            return CaseResult.Fail(CaseErrors.InvalidTransition);
+        }
+
+        var today = clock.Today;
+        var date = t.Date ?? today;
+        if (date > today)
+        {
+            return CaseResult.Fail(CaseErrors.DateInFuture);
+        }
+
+        string details;
+        switch (t.To)
+        {
+            case CaseStatus.Classified:
+                file.Complexity = t.Complexity ?? file.Complexity;
+                file.Instance = t.Instance ?? file.Instance;
+                file.IsRemoteArea = t.IsRemoteArea ?? file.IsRemoteArea;
+                details = string.Create(CultureInfo.InvariantCulture, $"Phân loại: mức độ {file.Complexity}, lần {file.Instance}, vùng sâu vùng xa: {(file.IsRemoteArea ? "có" : "không")}");
+                break;
+            case CaseStatus.Accepted:
+                file.AcceptedOn = date;
+                DeadlineService.Complete(file, today, DeadlineKind.Acceptance, DeadlineKind.ReceptionReply);
+                details = string.Create(CultureInfo.InvariantCulture, $"Thụ lý ngày {date:dd/MM/yyyy}");
+                break;
+            case CaseStatus.Refused:
+                if (string.IsNullOrWhiteSpace(t.RefusalGround))
+                {
+                    return CaseResult.Fail(CaseErrors.RefusalGroundRequired);
+                }
+
+                file.RefusalGround = t.RefusalGround.Trim();
+                DeadlineService.Complete(file, today, DeadlineKind.Acceptance, DeadlineKind.ReceptionReply);
+                details = "Không thụ lý. Căn cứ: " + file.RefusalGround;
+                break;
+            case CaseStatus.Transferred:
+            case CaseStatus.Guided:
+                if (string.IsNullOrWhiteSpace(t.Agency))
+                {
+                    return CaseResult.Fail(CaseErrors.AgencyRequired);
+                }
+
+                if (t.To == CaseStatus.Transferred)
+                {
+                    file.TransferredTo = t.Agency.Trim();
+                    details = "Chuyển đơn đến " + file.TransferredTo;
+                }
+                else
+                {
+                    file.GuidedTo = t.Agency.Trim();
+                    details = "Hướng dẫn đến " + file.GuidedTo;
+                }
+
+                DeadlineService.Complete(file, today, DeadlineKind.Acceptance, DeadlineKind.ReceptionReply);
+                break;
+            case CaseStatus.UnderResolution:
+                details = "Bắt đầu giải quyết";
+                break;
+            case CaseStatus.Resolved:
+                if (string.IsNullOrWhiteSpace(t.DecisionNumber) || t.Date is null)
+                {
+                    return CaseResult.Fail(CaseErrors.DecisionRequired);
+                }
+
+                file.DecisionNumber = t.DecisionNumber.Trim();
+                file.DecisionDate = t.Date;
+                file.ResolvedOn = t.Date;
+                DeadlineService.Complete(file, t.Date.Value, DeadlineKind.Resolution);
+                details = string.Create(CultureInfo.InvariantCulture, $"Giải quyết: quyết định số {file.DecisionNumber} ngày {t.Date:dd/MM/yyyy}");
+                break;
+            default:
+                details = "Đóng hồ sơ";
+                break;
+        }
+
+        var from = file.Status;
+        file.Status = t.To;
+        if (!string.IsNullOrWhiteSpace(t.Note))
+        {
+            details += ". Ghi chú: " + t.Note.Trim();
+        }
+
+        AddHistory(file, actor, "Status:" + t.To, string.Create(CultureInfo.InvariantCulture, $"{CaseWorkflow.Label(from)} → {CaseWorkflow.Label(t.To)}. {details}"));
+        deadlines.Recompute(file, await deadlines.LoadCalendarAsync([file], cancellationToken));
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<CaseResult> AssignAsync(Guid id, Guid assigneeId, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(id, cancellationToken);
+        if (file is null || !actor.CanSee(file))
+        {
+            return CaseResult.Fail(CaseErrors.NotFound);
+        }
+
+        var member = await staff.FindAsync(assigneeId, cancellationToken);
+        if (member is not { IsActive: true })
+        {
+            return CaseResult.Fail(CaseErrors.AssigneeUnknown);
+        }
+
+        file.AssigneeId = assigneeId;
+        AddHistory(file, actor, "Assigned", "Giao cho " + member.FullName);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>A written extension of a denunciation's resolution deadline (Luật Tố cáo Art. 30).</summary>
+    public async Task<CaseResult> ExtendAsync(Guid id, int days, string decisionNumber, DateOnly decisionDate, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(id, cancellationToken);
+        if (file is null || !actor.CanSee(file))
+        {
+            return CaseResult.Fail(CaseErrors.NotFound);
+        }
+
+        if (file.Kind != CaseKind.Denunciation)
+        {
+            return CaseResult.Fail(CaseErrors.ExtensionNotDenunciation);
+        }
+
+        if (file.Status is not (CaseStatus.Accepted or CaseStatus.UnderResolution))
+        {
+            return CaseResult.Fail(CaseErrors.ExtensionWrongStatus);
+        }
+
+        var max = DeadlinePlanner.MaxExtensions(file.Complexity, deadlines.Options);
+        if (max == 0)
+        {
+            return CaseResult.Fail(CaseErrors.ExtensionNotAllowed);
+        }
+
+        if (file.Extensions.Count >= max)
+        {
+            return CaseResult.Fail(CaseErrors.ExtensionCapReached);
+        }
+
+        if (days < 1 || days > deadlines.Options.DenunciationExtensionMaxDays)
+        {
+            return CaseResult.Fail(CaseErrors.ExtensionDays);
+        }
+
+        if (string.IsNullOrWhiteSpace(decisionNumber))
+        {
+            return CaseResult.Fail(CaseErrors.DecisionRequired);
+        }
+
+        if (decisionDate > clock.Today)
+        {
+            return CaseResult.Fail(CaseErrors.DateInFuture);
+        }
+
+        var extension = new CaseExtension
+        {
+            Id = Guid.NewGuid(),
+            CaseId = file.Id,
+            Ordinal = file.Extensions.Count + 1,
+            Days = days,
+            DecisionNumber = decisionNumber.Trim(),
+            DecisionDate = decisionDate,
+            RecordedAt = clock.UtcNow,
+            RecordedBy = actor.Id,
+        };
+        file.Extensions.Add(extension);
+        deadlines.Recompute(file, await deadlines.LoadCalendarAsync([file], cancellationToken));
+        var due = file.Deadlines.Single(d => d.Kind == DeadlineKind.Resolution).DueDate;
+        AddHistory(file, actor, "Extended", string.Create(CultureInfo.InvariantCulture, $"Gia hạn lần {extension.Ordinal}: {days} ngày, quyết định số {extension.DecisionNumber} ngày {decisionDate:dd/MM/yyyy}; hạn mới {due:dd/MM/yyyy}"));
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<CaseResult> MarkNotifiedAsync(Guid id, DateOnly on, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(id, cancellationToken);
+        if (file is null || !actor.CanSee(file))
+        {
+            return CaseResult.Fail(CaseErrors.NotFound);
+        }
+
+        if (file.Kind != CaseKind.Denunciation || file.AcceptedOn is null)
+        {
+            return CaseResult.Fail(CaseErrors.NotificationNotDenunciation);
+        }
+
+        if (on > clock.Today)
+        {
+            return CaseResult.Fail(CaseErrors.DateInFuture);
+        }
+
+        file.NotifiedOn = on;
+        DeadlineService.Complete(file, on, DeadlineKind.Notification);
+        AddHistory(file, actor, "Notified", string.Create(CultureInfo.InvariantCulture, $"Đã thông báo thụ lý cho người tố cáo ngày {on:dd/MM/yyyy}"));
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<CaseResult> AddDocumentAsync(Guid id, string title, string? reference, DateOnly date, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(id, cancellationToken);
+        if (file is null || !actor.CanSee(file))
+        {
+            return CaseResult.Fail(CaseErrors.NotFound);
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return CaseResult.Fail(CaseErrors.DocumentTitleRequired);
+        }
+
+        file.Documents.Add(new CaseDocument { Id = Guid.NewGuid(), CaseId = file.Id, Title = title.Trim(), Reference = Clean(reference), DocumentDate = date, AddedAt = clock.UtcNow, AddedBy = actor.Id });
+        AddHistory(file, actor, "Document", "Thêm tài liệu: " + title.Trim());
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Recomputes a case's deadlines now (after a holiday edit, or by a staff request).</summary>
+    public async Task<CaseResult> RecomputeAsync(Guid id, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(id, cancellationToken);
+        if (file is null || !actor.CanSee(file))
+        {
+            return CaseResult.Fail(CaseErrors.NotFound);
+        }
+
+        if (deadlines.Recompute(file, await deadlines.LoadCalendarAsync([file], cancellationToken)))
+        {
+            AddHistory(file, actor, "Recomputed", "Tính lại thời hạn theo lịch ngày nghỉ hiện hành");
+        }
+
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Records that <paramref name="actor"/> viewed a denunciation case (every view, Luật Tố cáo Art. 47).</summary>
+    public async Task LogViewAsync(CaseFile file, CaseActor actor, string what, CancellationToken cancellationToken)
+    {
+        if (file.Kind != CaseKind.Denunciation || actor.Id is not { } viewer)
+        {
+            return;
+        }
+
+        db.AccessLog.Add(new CaseAccessLogEntry { CaseId = file.Id, CaseNumber = file.Number, ViewerId = viewer, ViewerName = actor.Name, What = what, At = clock.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public void AddHistory(CaseFile file, CaseActor actor, string action, string details) =>
+        file.History.Add(new CaseHistoryEntry { CaseId = file.Id, At = clock.UtcNow, ActorId = actor.Id, ActorName = actor.Name, Action = action, Details = details });
+
+    public CasePerson SealPerson(ReceptionParticipant p, int position) => new()
+    {
+        Id = Guid.NewGuid(),
+        Position = position,
+        IsRepresentative = p.IsRepresentative,
+        SealedIdentity = SealIdentity(p),
+        SealingKeyFingerprint = sealer.KeyFingerprint,
+    };
+
+    /// <summary>The identity as JSON, sealed: the only form in which a denouncer's identity reaches the database.</summary>
+    public string SealIdentity(params ReceptionParticipant[] people) =>
+        sealer.Seal(JsonSerializer.Serialize(people.Select(p => new { p.FullName, p.Address, p.IdNumber, p.Phone, p.IsRepresentative }), SealedJson));
+
+    // Readable Vietnamese for the officer who opens it offline; the JSON never reaches a browser, so no HTML escaping is needed.
+    private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private async Task<string> NextNumberAsync(CancellationToken cancellationToken)
+    {
+        var next = await db.Database.SqlQuery<long>($"SELECT nextval('cases.case_number_seq') AS \"Value\"").SingleAsync(cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture, $"{clock.Today.Year}-{next:D5}");
+    }
+
+    private async Task<CaseResult> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return CaseResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CaseResult.Fail(CaseErrors.Concurrency);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.CheckViolation })
+        {
+            // Two staff acting at once (e.g. two extensions racing for the same ordinal): the database decides.
+            return CaseResult.Fail(CaseErrors.Concurrency);
+        }
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,63 @@
+using System.Linq.Expressions;
+using DaoVien.OnlineReception.Scheduling.Persistence;
+using DaoVien.OnlineReception.Scheduling.ReceptionDays;
+using Microsoft.EntityFrameworkCore;
+
+namespace DaoVien.OnlineReception.Scheduling.Bookings;
+
+internal sealed class BookingDirectory(SchedulingDbContext db) : IBookingDirectory
+{
+    public async Task<BookingSummary?> FindAsync(Guid bookingId, CancellationToken cancellationToken = default) =>
+        (await ListAsync(b => b.Id == bookingId, d => true, cancellationToken)).FirstOrNull();
+
+    public async Task<BookingSummary?> FindByJoinTokenAsync(string joinToken, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(joinToken) || joinToken.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = JoinTokens.Hash(joinToken);
+        return (await ListAsync(b => b.JoinTokenHash == hash, d => true, cancellationToken)).FirstOrNull();
+    }
+
+    public async Task<BookingSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var normalized = JoinTokens.NormalizeCode(code);
+        return (await ListAsync(b => b.Code == normalized, d => true, cancellationToken)).FirstOrNull();
+    }
+
+    public async Task<IReadOnlyList<BookingSummary>> ListForDateAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        await ListAsync(b => true, d => d.Date == date, cancellationToken);
+
+    private async Task<List<BookingSummary>> ListAsync(
+        Expression<Func<Booking, bool>> bookingFilter, Expression<Func<ReceptionDay, bool>> dayFilter, CancellationToken cancellationToken)
+    {
+        var rows = await (from booking in db.Bookings.AsNoTracking().Where(bookingFilter)
+                          join day in db.ReceptionDays.AsNoTracking().Where(dayFilter) on booking.ReceptionDayId equals day.Id
+                          orderby day.StartsAt, booking.SlotStart
+                          select new { booking, day }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => ToSummary(r.booking, r.day))];
+    }
+
+    private static BookingSummary ToSummary(Booking booking, ReceptionDay day) => new(
+        booking.Id,
+        booking.Code,
+        day.Id,
+        day.Date,
+        booking.SlotStart,
+        booking.SlotEnd,
+        booking.Status,
+        booking.Kind,
+        booking.SubjectArea,
+        booking.Summary,
+        booking.IsSealed ? null : booking.FullName,
+        booking.RepresentativeCount,
+        day.PresidingOfficialId ?? Guid.Empty);
+}
+
+internal static class ListExtensions
+{
+    public static T? FirstOrNull<T>(this List<T> list)
+        where T : class => list.Count > 0 ? list[0] : null;
+}

@@ -1,0 +1,264 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DaoVien.OnlineReception.Scheduling.Notifications;
+using DaoVien.OnlineReception.Scheduling.Persistence;
+using DaoVien.OnlineReception.Scheduling.ReceptionDays;
+using DaoVien.OnlineReception.Scheduling.Sealing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DaoVien.OnlineReception.Scheduling.Bookings;
+
+internal sealed record AttachmentUpload(string? FileName, byte[] Content);
+
+internal sealed record BookingRequest(
+    Guid ReceptionDayId,
+    TimeOnly SlotStart,
+    string? FullName,
+    string? CitizenIdNumber,
+    string? Phone,
+    string? Email,
+    string? Address,
+    MatterKind Kind,
+    string? SubjectArea,
+    string? Summary,
+    bool PrivacyAcknowledged,
+    IReadOnlyList<string>? OtherRepresentatives = null,
+    IReadOnlyList<AttachmentUpload>? Attachments = null);
+
+/// <summary>What the citizen is shown once: the code and the private join link's token (never stored in plain).</summary>
+internal sealed record BookingReceipt(Guid Id, string Code, string JoinToken, string JoinPath, DateOnly Date, TimeOnly SlotStart, TimeOnly SlotEnd);
+
+internal sealed partial class BookingService(
+    SchedulingDbContext db,
+    IIdentitySealer sealer,
+    NotificationComposer notifications,
+    WardClock clock,
+    IOptions<SchedulingOptions> options,
+    ILogger<BookingService> logger)
+{
+    private BookingOptions Settings => options.Value.Bookings;
+
+    public async Task<Outcome<BookingReceipt>> CreateAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var attachments = new List<BookingAttachment>();
+        foreach (var upload in request.Attachments ?? [])
+        {
+            if (upload.Content.Length > Settings.MaxAttachmentBytes)
+            {
+                return SchedulingError.Invalid("Booking.AttachmentTooLarge", "attachments", AttachmentInspector.SafeFileName(upload.FileName, "application/pdf"), Settings.MaxAttachmentBytes / (1024 * 1024));
+            }
+
+            if (AttachmentInspector.DetectContentType(upload.Content) is not { } contentType)
+            {
+                return SchedulingError.Invalid("Booking.AttachmentType", "attachments", Path.GetFileName(upload.FileName ?? ""));
+            }
+
+            attachments.Add(new BookingAttachment
+            {
+                Id = Guid.CreateVersion7(),
+                FileName = AttachmentInspector.SafeFileName(upload.FileName, contentType),
+                ContentType = contentType,
+                Length = upload.Content.Length,
+                Content = upload.Content,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)),
+            });
+        }
+
+        var day = await db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.ReceptionDayId, cancellationToken);
+        if (day is null || day.Status != ReceptionDayStatus.Published)
+        {
+            return SchedulingError.Invalid("Booking.DayNotOpen", "receptionDayId");
+        }
+
+        var slot = ReceptionDaySlots.For(day).FirstOrDefault(s => s.Start == request.SlotStart);
+        if (slot == default)
+        {
+            return SchedulingError.Invalid("Booking.NoSuchSlot", "slotStart");
+        }
+
+        if (clock.ToInstant(day.Date, slot.Start) <= clock.Now)
+        {
+            return SchedulingError.Invalid("Booking.SlotInPast", "slotStart");
+        }
+
+        var token = JoinTokens.NewToken();
+        var booking = new Booking
+        {
+            Id = Guid.CreateVersion7(),
+            Code = JoinTokens.NewCode(),
+            JoinTokenHash = JoinTokens.Hash(token),
+            ReceptionDayId = day.Id,
+            SlotStart = slot.Start,
+            SlotEnd = slot.End,
+            Status = BookingStatus.Pending,
+            Kind = request.Kind,
+            SubjectArea = request.SubjectArea!.Trim(),
+            Summary = request.Summary!.Trim(),
+            RepresentativeCount = 1 + (request.OtherRepresentatives?.Count(r => !string.IsNullOrWhiteSpace(r)) ?? 0),
+            PrivacyAcknowledgedAt = clock.Now,
+            CreatedAt = clock.Now,
+            Attachments = attachments,
+        };
+        var others = request.OtherRepresentatives?.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        if (request.Kind == MatterKind.Denunciation)
+        {
+            // Luật Tố cáo Art. 9, 47: the identity is sealed on arrival; no plain copy is ever written.
+            booking.SealedIdentity = sealer.Seal(JsonSerializer.Serialize(new SealedIdentityFields(
+                request.FullName!.Trim(), CitizenIdNumber.Normalize(request.CitizenIdNumber), request.Phone!.Trim(), email, request.Address!.Trim(), others ?? [])));
+            booking.SealKeyFingerprint = sealer.KeyFingerprint;
+        }
+        else
+        {
+            booking.FullName = request.FullName!.Trim();
+            booking.CitizenIdNumber = CitizenIdNumber.Normalize(request.CitizenIdNumber);
+            booking.Phone = request.Phone!.Trim();
+            booking.Email = email;
+            booking.Address = request.Address!.Trim();
+            booking.Representatives = others is { Count: > 0 } ? others : null;
+        }
+
+        db.Bookings.Add(booking);
+        notifications.BookingReceived(booking, day, token, Settings.JoinPathTemplate);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (PostgresErrors.Is(ex, PostgresErrors.UniqueViolation, BookingConfiguration.SlotIndex))
+        {
+            db.ChangeTracker.Clear();
+            return SchedulingError.Conflict(Messages.Format("Booking.SlotTaken", slot.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        logger.LogInformation("Booking {BookingId} received for reception day {ReceptionDayId}", booking.Id, day.Id);
+        return new BookingReceipt(booking.Id, booking.Code, token, Settings.JoinPathTemplate.Replace("{token}", token, StringComparison.Ordinal), day.Date, slot.Start, slot.End);
+    }
+
+    public async Task<Outcome<Booking>> ConfirmAsync(Guid bookingId, string staffUserName, CancellationToken cancellationToken) =>
+        await DecideAsync(bookingId, staffUserName, null, cancellationToken);
+
+    public async Task<Outcome<Booking>> RejectAsync(Guid bookingId, string? reason, string staffUserName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return SchedulingError.Invalid("Booking.RejectReasonRequired", "reason");
+        }
+
+        return await DecideAsync(bookingId, staffUserName, reason.Trim(), cancellationToken);
+    }
+
+    private async Task<Outcome<Booking>> DecideAsync(Guid bookingId, string staffUserName, string? rejection, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (booking is null)
+        {
+            return SchedulingError.NotFound("Booking.NotFound");
+        }
+
+        if (booking.Status != BookingStatus.Pending)
+        {
+            return SchedulingError.Conflict(Messages.Get("Booking.AlreadyDecided"));
+        }
+
+        var day = await db.ReceptionDays.AsNoTracking().FirstAsync(d => d.Id == booking.ReceptionDayId, cancellationToken);
+        booking.Status = rejection is null ? BookingStatus.Confirmed : BookingStatus.Rejected;
+        booking.RejectionReason = rejection;
+        booking.DecidedAt = clock.Now;
+        booking.DecidedBy = staffUserName;
+        if (rejection is null)
+        {
+            notifications.BookingConfirmed(booking, day);
+        }
+        else
+        {
+            notifications.BookingRejected(booking, day);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SchedulingError.Conflict(Messages.Get("Booking.AlreadyDecided"));
+        }
+
+        return booking;
+    }
+
+    private SchedulingError? Validate(BookingRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Trim().Length > 200)
+        {
+            return SchedulingError.Invalid("Booking.NameRequired", "fullName");
+        }
+
+        if (!CitizenIdNumber.IsValid(CitizenIdNumber.Normalize(request.CitizenIdNumber)))
+        {
+            return SchedulingError.Invalid("Booking.BadCitizenId", "citizenIdNumber");
+        }
+
+        if (request.Phone is null || !PhonePattern().IsMatch(request.Phone.Trim()))
+        {
+            return SchedulingError.Invalid("Booking.BadPhone", "phone");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Email) && (request.Email.Length > 254 || !MailAddress.TryCreate(request.Email.Trim(), out _)))
+        {
+            return SchedulingError.Invalid("Booking.BadEmail", "email");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Address) || request.Address.Length > 300)
+        {
+            return SchedulingError.Invalid("Booking.AddressRequired", "address");
+        }
+
+        if (!Enum.IsDefined(request.Kind))
+        {
+            return SchedulingError.Invalid("Booking.BadKind", "kind");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.SubjectArea) || request.SubjectArea.Length > 100)
+        {
+            return SchedulingError.Invalid("Booking.SubjectRequired", "subjectArea");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 2000)
+        {
+            return SchedulingError.Invalid("Booking.SummaryRequired", "summary");
+        }
+
+        if (!request.PrivacyAcknowledged)
+        {
+            return SchedulingError.Invalid("Booking.PrivacyRequired", "privacyAcknowledged");
+        }
+
+        var representatives = 1 + (request.OtherRepresentatives?.Count(r => !string.IsNullOrWhiteSpace(r)) ?? 0);
+        if (representatives > Settings.MaxRepresentatives || request.OtherRepresentatives?.Any(r => r?.Length > 200) == true)
+        {
+            return SchedulingError.Invalid("Booking.TooManyRepresentatives", "representatives", Settings.MaxRepresentatives);
+        }
+
+        if ((request.Attachments?.Count ?? 0) > Settings.MaxAttachments)
+        {
+            return SchedulingError.Invalid("Booking.TooManyAttachments", "attachments", Settings.MaxAttachments);
+        }
+
+        return null;
+    }
+
+    // Vietnamese mobile and landline numbers: 10 digits from 0, or +84 and 9 digits.
+    [GeneratedRegex(@"^(0|\+84)\d{9}$")]
+    private static partial Regex PhonePattern();
+
+    private sealed record SealedIdentityFields(string FullName, string CitizenIdNumber, string Phone, string? Email, string Address, IReadOnlyList<string> Representatives);
+}

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DaoVien.OnlineReception.Scheduling.Bookings;
+
+/// <summary>Private join tokens (256 random bits, base64url) and short booking codes; only the token's SHA-256 is stored.</summary>
+internal static class JoinTokens
+{
+    // No 0/O, 1/I/L: codes are read aloud and typed on phones.
+    private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    public static string NewToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    public static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, 8);
+
+    public static string NormalizeCode(string? code) => (code ?? "").Trim().Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,43 @@
+namespace DaoVien.OnlineReception.Scheduling.Meetings;
+
+/// <summary>Another meeting of an official, booked by staff; refused when it overlaps a reception day or meeting.</summary>
+internal sealed class Meeting
+{
+    public Guid Id { get; set; }
+
+    public Guid OfficialId { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Place { get; set; }
+
+    public DateTimeOffset StartsAt { get; set; }
+
+    public DateTimeOffset EndsAt { get; set; }
+
+    /// <summary>Set when a reception day was published over it: the reception day wins, staff must move the meeting.</summary>
+    public bool NeedsRescheduling { get; set; }
+
+    public Guid? DisplacedByReceptionDayId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One busy period of an official: a reception day or a meeting. The exclusion constraint on this table
+/// (official WITH =, tstzrange WITH &amp;&amp;) is what makes overlaps impossible, even for concurrent requests.
+/// </summary>
+internal sealed class OfficialBusyPeriod
+{
+    public Guid Id { get; set; }
+
+    public Guid OfficialId { get; set; }
+
+    public DateTimeOffset StartsAt { get; set; }
+
+    public DateTimeOffset EndsAt { get; set; }
+
+    public Guid? ReceptionDayId { get; set; }
+
+    public Guid? MeetingId { get; set; }
+}

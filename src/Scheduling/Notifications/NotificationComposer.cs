@@ -1,0 +1,66 @@
+using System.Globalization;
+using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Persistence;
+using DaoVien.OnlineReception.Scheduling.ReceptionDays;
+using Microsoft.Extensions.Options;
+
+namespace DaoVien.OnlineReception.Scheduling.Notifications;
+
+/// <summary>
+/// Writes notification e-mails into the outbox, in the caller's unit of work (saved with the change they report).
+/// Bookings without an e-mail address (and sealed ones, which keep none in plain form) get nothing.
+/// </summary>
+internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clock, IOptions<NotificationOptions> options)
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public void BookingReceived(Booking booking, ReceptionDay day, string joinToken, string joinPathTemplate) =>
+        Enqueue(booking, NotificationKind.BookingReceived, Messages.Format("Mail.Received.Subject", booking.Code),
+            Messages.Format("Mail.Received.Body", booking.Code, Describe(day, booking), StatusLink(booking), Link(joinPathTemplate.Replace("{token}", joinToken, StringComparison.Ordinal))));
+
+    public void BookingConfirmed(Booking booking, ReceptionDay day) =>
+        Enqueue(booking, NotificationKind.BookingConfirmed, Messages.Format("Mail.Confirmed.Subject", booking.Code),
+            Messages.Format("Mail.Confirmed.Body", booking.Code, Describe(day, booking), StatusLink(booking)));
+
+    public void BookingRejected(Booking booking, ReceptionDay day) =>
+        Enqueue(booking, NotificationKind.BookingRejected, Messages.Format("Mail.Rejected.Subject", booking.Code),
+            Messages.Format("Mail.Rejected.Body", booking.Code, Describe(day, booking), booking.RejectionReason, StatusLink(booking)));
+
+    public void DayMoved(Booking booking, ReceptionDay day, DateOnly previousDate, string reason) =>
+        Enqueue(booking, NotificationKind.DayMoved, Messages.Format("Mail.Moved.Subject", booking.Code),
+            Messages.Format("Mail.Moved.Body", booking.Code, previousDate.ToString("dd/MM/yyyy", Vi), Describe(day, booking), reason, StatusLink(booking)));
+
+    public void DayCancelled(Booking booking, ReceptionDay day, string reason) =>
+        Enqueue(booking, NotificationKind.DayCancelled, Messages.Format("Mail.Cancelled.Subject", booking.Code),
+            Messages.Format("Mail.Cancelled.Body", booking.Code, Describe(day, booking), reason));
+
+    public void Reminder(Booking booking, ReceptionDay day) =>
+        Enqueue(booking, NotificationKind.Reminder, Messages.Format("Mail.Reminder.Subject", booking.Code),
+            Messages.Format("Mail.Reminder.Body", booking.Code, Describe(day, booking), day.Place, StatusLink(booking)));
+
+    private void Enqueue(Booking booking, NotificationKind kind, string subject, string body)
+    {
+        if (string.IsNullOrWhiteSpace(booking.Email))
+        {
+            return;
+        }
+
+        db.Outbox.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            Recipient = booking.Email,
+            Subject = subject,
+            Body = body,
+            BookingId = booking.Id,
+            CreatedAt = clock.Now,
+        });
+    }
+
+    private static string Describe(ReceptionDay day, Booking booking) =>
+        string.Create(Vi, $"{day.Date.ToString("dddd, dd/MM/yyyy", Vi)} {booking.SlotStart:HH\\:mm}–{booking.SlotEnd:HH\\:mm}");
+
+    private string StatusLink(Booking booking) => Link("/Booking/Status?code=" + booking.Code);
+
+    private string Link(string path) => options.Value.PublicBaseUrl.TrimEnd('/') + path;
+}

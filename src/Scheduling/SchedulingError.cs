@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+
+namespace DaoVien.OnlineReception.Scheduling;
+
+/// <summary>An error a user caused: HTTP status, a Vietnamese sentence, the form field it concerns. Nothing was changed.</summary>
+internal sealed record SchedulingError(int Status, string Message, string? Field = null)
+{
+    public static SchedulingError Invalid(string messageKey, string? field = null, params object?[] args) =>
+        new(StatusCodes.Status400BadRequest, Messages.Format(messageKey, args), field);
+
+    public static SchedulingError Conflict(string message) => new(StatusCodes.Status409Conflict, message);
+
+    public static SchedulingError NotFound(string messageKey) => new(StatusCodes.Status404NotFound, Messages.Get(messageKey));
+
+    public IResult ToProblem() => Results.Problem(
+        detail: Message,
+        statusCode: Status,
+        title: Messages.Get(Status switch { 404 => "Problem.NotFound", 409 => "Problem.Conflict", _ => "Problem.Invalid" }),
+        extensions: Field is null ? null : new Dictionary<string, object?> { ["field"] = Field });
+}
+
+/// <summary>Either a value or a <see cref="SchedulingError"/>.</summary>
+internal readonly record struct Outcome<T>(T? Value, SchedulingError? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+
+    public static implicit operator Outcome<T>(SchedulingError error) => new(default, error);
+}

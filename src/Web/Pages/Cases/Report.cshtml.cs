@@ -1,0 +1,95 @@
+using System.Globalization;
+using DaoVien.OnlineReception.Cases.Exports;
+using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Cases.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace DaoVien.OnlineReception.Web.Pages.Cases;
+
+/// <summary>The quarterly report on demand (the Quartz job stores one at each quarter's end), with CSV and XLSX.</summary>
+[Authorize(Roles = CasePageRoles.CaseWorkers)]
+internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock clock, IStringLocalizer<CasesResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Quarter { get; set; }
+
+    public QuarterlyReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Valid())
+        {
+            return BadRequest();
+        }
+
+        Report = await builder.BuildAsync(Year!.Value, Quarter!.Value, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) => ExportAsync(false, cancellationToken);
+
+    public Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) => ExportAsync(true, cancellationToken);
+
+    public string Label(string section, string key) => section switch
+    {
+        "Kind" or "Status" or "Channel" => l[section + "." + key],
+        _ => key,
+    };
+
+    /// <summary>The report as one table: section, item, count (the format the province's spreadsheet takes in).</summary>
+    public IEnumerable<IReadOnlyList<string>> Lines()
+    {
+        var r = Report;
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        yield return [l["Report.Period"], string.Create(CultureInfo.InvariantCulture, $"{r.From:dd/MM/yyyy} – {r.To:dd/MM/yyyy}"), ""];
+        yield return [l["Report.CasesReceived"], "", N(r.CasesReceived)];
+        yield return [l["Report.Receptions"], "", N(r.Receptions)];
+        foreach (var (section, rows) in new[] { ("Kind", r.ByKind), ("Status", r.ByStatus), ("Subject", r.BySubjectArea), ("Channel", r.ByChannel) })
+        {
+            foreach (var row in rows)
+            {
+                yield return [l["Report.By" + section], Label(section, row.Key), N(row.Count)];
+            }
+        }
+
+        foreach (var row in r.ReceptionsByChannel)
+        {
+            yield return [l["Report.ReceptionsByChannel"], l["Channel." + row.Key], N(row.Count)];
+        }
+
+        yield return [l["Report.OnTime"], string.Create(CultureInfo.InvariantCulture, $"{r.DeadlinesMet}/{r.DeadlinesDue}"), r.OnTimeRate is { } rate ? rate.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—"];
+        foreach (var o in r.Overdue)
+        {
+            yield return [l["Report.OverdueLine"], string.Create(CultureInfo.InvariantCulture, $"{o.CaseNumber} · {l["Kind." + o.Kind]} · {l["Deadline." + o.Deadline]} · {o.DueDate:dd/MM/yyyy}"), N(o.DaysOverdue)];
+        }
+    }
+
+    private async Task<IActionResult> ExportAsync(bool xlsx, CancellationToken cancellationToken)
+    {
+        if (!Valid())
+        {
+            return BadRequest();
+        }
+
+        Report = await builder.BuildAsync(Year!.Value, Quarter!.Value, cancellationToken);
+        IReadOnlyList<string> headers = [l["Report.Section"], l["Report.Item"], l["Report.Count"]];
+        var name = string.Create(CultureInfo.InvariantCulture, $"bao-cao-quy-{Quarter}-{Year}");
+        return xlsx
+            ? File(TableExport.ToXlsx(l["Report.Sheet"], headers, Lines()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+            : File(TableExport.ToCsv(headers, Lines()), "text/csv; charset=utf-8", name + ".csv");
+    }
+
+    private bool Valid()
+    {
+        var (y, q) = QuarterlyReport.Of(clock.Today);
+        Year ??= y;
+        Quarter ??= q;
+        return Year is >= 2000 and <= 2100 && Quarter is >= 1 and <= 4;
+    }
+}

@@ -1,0 +1,3 @@
+using DaoVien.OnlineReception.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -1,0 +1,59 @@
+using DaoVien.OnlineReception.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DaoVien.OnlineReception.Cases.Tests;
+
+/// <summary>The real app on a fresh database with a fake clock; one per test class.</summary>
+public sealed class CasesApp(PostgresServer server) : IAsyncLifetime
+{
+    /// <summary>Monday 5 January 2026, 09:00 in the ward (02:00 UTC); tests move the clock forward only.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 2, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public ReceptionAppFactory Factory { get; private set; } = null!;
+
+    public string DataDirectory { get; } = Path.Combine(server.RootDirectory, "cases-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await server.CreateDatabaseAsync("cases");
+        Factory = ReceptionAppFactory.Create(ConnectionString, DataDirectory)
+            .WithServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        using var client = Factory.CreateClient();
+    }
+
+    /// <summary>Today in the ward (UTC+7, no DST).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().AddHours(7).DateTime);
+
+    /// <summary>Sets the clock to 09:00 ward time on <paramref name="date"/> (UTC+7, no DST).</summary>
+    public void SetToday(DateOnly date) => Clock.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
+
+    /// <summary>A staff account and an HTTP client signed in as it (cookies kept).</summary>
+    public async Task<(Guid Id, HttpClient Client)> SignedInAsync(string userName, params string[] roles)
+    {
+        const string password = "Test-pass-2026";
+        var id = await Factory.CreateStaffAsync(userName, password, "Cán bộ " + userName, roles);
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password, ["__RequestVerificationToken"] = token });
+        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return (id, client);
+    }
+
+    public AsyncServiceScope Scope() => Factory.Services.CreateAsyncScope();
+
+    public async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Scope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Persistence;
+using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Scheduling.Sealing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DaoVien.OnlineReception.Cases.Tests;
+
+/// <summary>
+/// The sealing property: with everything the server has — its configuration, its data folder (minus the OFFLINE
+/// private key file the operator removes, docs/adr/0004) and its database — a denouncer's identity cannot be
+/// recovered; the offline tool, given the private key, recovers it.
+/// </summary>
+public sealed class SealingTests(CasesApp app) : IClassFixture<CasesApp>
+{
+    private const string Name = "Phạm Thị Tố Giác";
+    private const string IdNumber = "079123456789";
+    private const string Address = "12 Ngõ Bí Mật, Đào Viên";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DenouncerIdentity_ServerCannotRecover_OfflineToolCan()
+    {
+        Guid caseId;
+        await using (var scope = app.Scope())
+        {
+            var intake = scope.ServiceProvider.GetRequiredService<ICaseIntake>();
+            var reception = await intake.RecordReceptionAsync(new ReceptionRecord(
+                app.Clock.GetUtcNow(), CaseChannel.OnlineSession, CaseKind.Denunciation, "Quản lý đất đai", "Tố cáo cán bộ địa chính nhận tiền",
+                [new ReceptionParticipant(Name, Address, IdNumber, "0912345678", false)], 1, ReceptionOutcome.CaseAccepted,
+                null, null, null, null, Guid.NewGuid(), null, null), Ct);
+            Assert.True(reception.Succeeded, reception.Error);
+            var created = await intake.CreateCaseFromReceptionAsync(reception.Value, null, Ct);
+            Assert.True(created.Succeeded, created.Error);
+            caseId = created.Value!.CaseId;
+        }
+
+        // A letter by post entered by staff goes through the same sealing.
+        await app.CreateAsync(CaseKind.Denunciation, persons: TestData.Person(Name, IdNumber, Address));
+
+        // The operator's step after the first start: the private key leaves the server.
+        var offline = Directory.CreateTempSubdirectory("offline-vault-").FullName;
+        var privateKey = Path.Combine(offline, IdentitySealer.PrivateKeyFileName);
+        File.Move(Path.Combine(app.DataDirectory, IdentitySealer.PrivateKeyFileName), privateKey);
+
+        var sealedValues = await SealedValuesAsync();
+        Assert.NotEmpty(sealedValues);
+        Assert.All(sealedValues, v => Assert.StartsWith(SealedBox.Prefix, v, StringComparison.Ordinal));
+
+        // 1. Nothing the server holds carries the identity in plain form.
+        var database = await DumpDatabaseAsync();
+        var folder = string.Join('\n', Directory.EnumerateFiles(app.DataDirectory, "*", SearchOption.AllDirectories).Select(ReadText));
+        var configuration = string.Join('\n', app.Factory.Services.GetRequiredService<IConfiguration>().AsEnumerable().Select(kv => kv.Value));
+        // Also the JSON-escaped spelling (\u1EA1…), in case a value sits inside some serialized column.
+        foreach (var secret in new[] { Name, IdNumber, Address, System.Text.Json.JsonSerializer.Serialize(Name).Trim('"'), System.Text.Json.JsonSerializer.Serialize(Address).Trim('"') })
+        {
+            Assert.DoesNotContain(secret, database, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, folder, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, configuration, StringComparison.Ordinal);
+        }
+
+        // 2. No key material the server holds opens a sealed value.
+        var keys = PemBlocks(folder + "\n" + configuration).ToList();
+        Assert.NotEmpty(keys);
+        Assert.DoesNotContain(keys, k => k.Contains("PRIVATE KEY", StringComparison.Ordinal));
+        foreach (var key in keys)
+        {
+            foreach (var value in sealedValues)
+            {
+                Assert.ThrowsAny<CryptographicException>(() => SealedBox.Open(value, key));
+            }
+        }
+
+        // 3. The offline tool, with the private key, opens every one of them.
+        var (exit, output) = await RunVaultAsync(["open", "--key", privateKey, .. sealedValues]);
+        Assert.Equal(0, exit);
+        Assert.Equal(sealedValues.Count, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains(Name, output, StringComparison.Ordinal);
+        Assert.Contains(IdNumber, output, StringComparison.Ordinal);
+        Assert.Contains(Address, output, StringComparison.Ordinal);
+        Assert.NotEqual(Guid.Empty, caseId);
+    }
+
+    [Fact]
+    public async Task IdentityVault_KeyGen_PublicKeySealsWhatOnlyTheToolOpens()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("vault-keygen-").FullName, "keys");
+        var (exit, _) = await RunVaultAsync(["keygen", "--out", folder]);
+        Assert.Equal(0, exit);
+        var privateFile = Path.Combine(folder, "sealing-private-key.OFFLINE.pem");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(privateFile));
+
+        var sealedValue = SealedBox.Seal("Trần Văn Bí Mật", await File.ReadAllTextAsync(Path.Combine(folder, "sealing-public-key.pem"), Ct));
+        var (openExit, output) = await RunVaultAsync(["open", "--key", privateFile, sealedValue]);
+        Assert.Equal(0, openExit);
+        Assert.Equal("Trần Văn Bí Mật", output.Trim());
+
+        // A second keygen never overwrites the private key.
+        Assert.Equal(2, (await RunVaultAsync(["keygen", "--out", folder])).Exit);
+    }
+
+    private async Task<List<string>> SealedValuesAsync()
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+        var persons = await db.Persons.Where(p => p.SealedIdentity != null).Select(p => p.SealedIdentity!).ToListAsync(Ct);
+        var receptions = await db.Receptions.Where(r => r.SealedIdentity != null).Select(r => r.SealedIdentity!).ToListAsync(Ct);
+        return [.. persons, .. receptions];
+    }
+
+    private async Task<string> DumpDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Ct);
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("cases.case_persons", tables);
+        var dump = new StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var select = new NpgsqlCommand($"SELECT coalesce(string_agg(row_to_json(t)::text, E'\\n'), '') FROM {table} t", connection);
+            dump.AppendLine((string)(await select.ExecuteScalarAsync(Ct))!);
+        }
+
+        return dump.ToString();
+    }
+
+    private static string ReadText(string path)
+    {
+        // Binary files too: a plain UTF-8 name inside them would still show up.
+        var bytes = File.ReadAllBytes(path);
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private static IEnumerable<string> PemBlocks(string text)
+    {
+        var start = 0;
+        while ((start = text.IndexOf("-----BEGIN ", start, StringComparison.Ordinal)) >= 0)
+        {
+            var endMarker = text.IndexOf("-----END ", start, StringComparison.Ordinal);
+            var end = text.IndexOf("-----", endMarker + 9, StringComparison.Ordinal) + 5;
+            yield return text[start..end];
+            start = end;
+        }
+    }
+
+    private static async Task<(int Exit, string Output)> RunVaultAsync(string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DaoVien.OnlineReception.IdentityVault.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        _ = await stderr;
+        return (process.ExitCode, await stdout);
+    }
+}
