@@ -41,7 +41,7 @@ public sealed class RecordingEvidenceTests(PostgresServer postgres, BrowserFixtu
         var archiveId = job.ArchiveId!.Value;
         var folder = scenario.App.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(archiveId);
 
-        var manifest = await RecordingPipelineTests.ReadManifestAsync(scenario, archiveId, ct);
+        var manifest = await scenario.ReadManifestAsync(archiveId, ct);
         var media = await FFProbe.AnalyseAsync(Path.Combine(folder, "composite.mp4"), cancellationToken: ct);
         Assert.Equal("h264", media.PrimaryVideoStream!.CodecName);
         Assert.Equal("aac", media.PrimaryAudioStream!.CodecName);
@@ -91,7 +91,7 @@ public sealed class RecordingEvidenceTests(PostgresServer postgres, BrowserFixtu
     }
 
     [Fact]
-    public async Task Archive_ParticipantBrowserKilledMidSession_KeepsMediaBeforeKillAndRecordsGap()
+    public async Task Archive_ParticipantBrowserKilledMidSession_KeepsMediaBeforeKillRecordsGapAndConsentPrecedesFirstPacket()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scenario = await RecordingScenario.StartAsync(postgres, ct);
@@ -120,7 +120,7 @@ public sealed class RecordingEvidenceTests(PostgresServer postgres, BrowserFixtu
         var job = await scenario.WaitForJobAsync(session.SessionId, ct);
         Assert.True(job.State == ArchiveJobState.Succeeded, job.LastError);
 
-        var manifest = await RecordingPipelineTests.ReadManifestAsync(scenario, job.ArchiveId!.Value, ct);
+        var manifest = await scenario.ReadManifestAsync(job.ArchiveId!.Value, ct);
         var killed = manifest.Participants.Single(p => p.ParticipantId == killedParticipant);
         Assert.All(killed.Tracks, t =>
         {
@@ -130,6 +130,15 @@ public sealed class RecordingEvidenceTests(PostgresServer postgres, BrowserFixtu
         Assert.Contains(manifest.Gaps, g => g.Kind == "EndedEarly" && g.ParticipantId == killedParticipant);
         Assert.Contains(manifest.Gaps, g => g.Kind == "Disconnected" && g.ParticipantId == killedParticipant);
         Assert.Contains(manifest.Files, f => f.Kind == nameof(ArchiveFileKind.Composite));
+
+        // Each participant's acknowledgment of the notice is stored before the first recorded packet of each of their tracks.
+        foreach (var (participant, index) in session.Participants.Select((p, i) => (p, i)))
+        {
+            var recorded = manifest.Participants.Single(p => p.ParticipantId == participant.ParticipantId);
+            Assert.Equal(session.ConsentAt[index], recorded.ConsentAcknowledgedAt);
+            Assert.Equal(2, recorded.Tracks.Count);
+            Assert.All(recorded.Tracks, t => Assert.True(session.ConsentAt[index] < t.FirstPacketAt, $"consent {session.ConsentAt[index]:O} not before first packet {t.FirstPacketAt:O}"));
+        }
     }
 
     [Fact]
@@ -147,7 +156,7 @@ public sealed class RecordingEvidenceTests(PostgresServer postgres, BrowserFixtu
         using var client = scenario.App.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", ct)).StatusCode);
 
-        var manifest = await RecordingPipelineTests.ReadManifestAsync(scenario, job.ArchiveId!.Value, ct);
+        var manifest = await scenario.ReadManifestAsync(job.ArchiveId!.Value, ct);
         var victim = Path.Combine(scenario.App.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(job.ArchiveId.Value), manifest.Files[0].Name);
         var bytes = await File.ReadAllBytesAsync(victim, ct);
         bytes[bytes.Length / 2] ^= 0x01;

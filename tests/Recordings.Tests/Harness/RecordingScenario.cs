@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
@@ -105,6 +106,13 @@ internal sealed class RecordingScenario : IAsyncDisposable
 
         var end = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         return (sessionId, start, end, participants, consentAt);
+    }
+
+    public async Task<ArchiveManifest> ReadManifestAsync(Guid archiveId, CancellationToken cancellationToken)
+    {
+        var folder = App.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(archiveId);
+        await using var stream = File.OpenRead(Path.Combine(folder, ArchiveManifest.FileName));
+        return (await JsonSerializer.DeserializeAsync<ArchiveManifest>(stream, ArchiveManifest.Json, cancellationToken))!;
     }
 
     public async ValueTask DisposeAsync()
