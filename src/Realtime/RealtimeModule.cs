@@ -6,6 +6,7 @@ using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Realtime.Signalling;
 using DaoVien.OnlineReception.Scheduling;
 using Microsoft.AspNetCore.Builder;
+using DaoVien.OnlineReception.Realtime.Recordings;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,7 @@ public static class RealtimeModule
             q.AddTrigger(t => t.ForJob(job).WithIdentity(nameof(LobbyDoorJob)).StartNow()
                 .WithCronSchedule("0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(zone))));
         });
+        builder.AddRecordings();
         return builder;
     }
 
@@ -70,6 +72,7 @@ public static class RealtimeModule
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHub<ReceptionHub>(ReceptionHub.Path);
+        endpoints.MapRecordings();
         return endpoints;
     }
 }

@@ -1,0 +1,105 @@
+using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
+using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DaoVien.OnlineReception.Realtime.Recordings.Consent;
+
+/// <summary>Pause/resume by the chairman (logged with the reason) and the session's interruption reports.</summary>
+internal sealed class RecordingControl(RecordingsDbContext db, TimeProvider time, IEnumerable<IRecordingSwitch> switches, ILogger<RecordingControl> logger)
+    : IRecordingControl
+{
+    public async Task<bool> PauseAsync(Guid sessionId, Guid staffId, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        db.Pauses.Add(new RecordingPause { SessionId = sessionId, PausedAt = time.GetUtcNow(), PausedBy = staffId, Reason = reason.Trim()[..Math.Min(reason.Trim().Length, 500)] });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The partial unique index allows one open pause per session: this one lost the race or repeated a click.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        foreach (var recordingSwitch in switches)
+        {
+            await recordingSwitch.SetRecordingAsync(sessionId, record: false, cancellationToken);
+        }
+
+        logger.LogInformation("Recording of session {SessionId} paused by {StaffId}", sessionId, staffId);
+        return true;
+    }
+
+    public async Task<bool> ResumeAsync(Guid sessionId, Guid staffId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var rows = await db.Pauses.Where(p => p.SessionId == sessionId && p.ResumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ResumedAt, now).SetProperty(p => p.ResumedBy, staffId), cancellationToken);
+        if (rows == 0)
+        {
+            return false;
+        }
+
+        foreach (var recordingSwitch in switches)
+        {
+            await recordingSwitch.SetRecordingAsync(sessionId, record: true, cancellationToken);
+        }
+
+        logger.LogInformation("Recording of session {SessionId} resumed by {StaffId}", sessionId, staffId);
+        return true;
+    }
+
+    public Task<bool> IsPausedAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        db.Pauses.AnyAsync(p => p.SessionId == sessionId && p.ResumedAt == null, cancellationToken);
+
+    public Task ReportDisconnectedAsync(Guid sessionId, Guid participantId, CancellationToken cancellationToken) =>
+        AddEventAsync(sessionId, participantId, RecordingEventKind.ParticipantDisconnected, cancellationToken);
+
+    public Task ReportReconnectedAsync(Guid sessionId, Guid participantId, CancellationToken cancellationToken) =>
+        AddEventAsync(sessionId, participantId, RecordingEventKind.ParticipantReconnected, cancellationToken);
+
+    public Task ReportMediaServerRestartedAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        AddEventAsync(sessionId, null, RecordingEventKind.MediaServerRestarted, cancellationToken);
+
+    private async Task AddEventAsync(Guid sessionId, Guid? participantId, RecordingEventKind kind, CancellationToken cancellationToken)
+    {
+        db.Events.Add(new RecordingEvent { SessionId = sessionId, ParticipantId = participantId, Kind = kind, At = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Turns the logged pauses and interruption reports of a session into manifest gaps.</summary>
+internal static class RecordingLog
+{
+    public static async Task<IReadOnlyList<ManifestGap>> LoggedGapsAsync(RecordingsDbContext db, Guid sessionId, DateTimeOffset sessionEnd, CancellationToken cancellationToken)
+    {
+        var gaps = new List<ManifestGap>();
+        var pauses = await db.Pauses.Where(p => p.SessionId == sessionId).OrderBy(p => p.PausedAt).ToListAsync(cancellationToken);
+        gaps.AddRange(pauses.Select(p => new ManifestGap("Paused", null, p.PausedAt, p.ResumedAt ?? sessionEnd, p.Reason)));
+        var events = await db.Events.Where(e => e.SessionId == sessionId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        foreach (var e in events)
+        {
+            switch (e.Kind)
+            {
+                case RecordingEventKind.ParticipantDisconnected:
+                    var back = events.FirstOrDefault(r => r.Kind == RecordingEventKind.ParticipantReconnected && r.ParticipantId == e.ParticipantId && r.At >= e.At);
+                    gaps.Add(new ManifestGap("Disconnected", e.ParticipantId, e.At, back?.At, back is null ? "did not come back" : null));
+                    break;
+                case RecordingEventKind.MediaServerRestarted:
+                    gaps.Add(new ManifestGap("MediaServerRestarted", null, e.At, null, null));
+                    break;
+                case RecordingEventKind.RunUnrecorded:
+                    gaps.Add(new ManifestGap("RunUnrecorded", null, e.At, sessionEnd, e.Detail));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return gaps;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using DaoVien.OnlineReception.Realtime.Recordings;
+using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
+using DaoVien.OnlineReception.Realtime.Recordings.Integrity;
+using DaoVien.OnlineReception.Realtime.Recordings.Linking;
+using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DaoVien.OnlineReception.Web.Pages.Recordings;
+
+/// <summary>One archive: the player (range requests through the authorized endpoint), files, case links.</summary>
+[Authorize(Roles = RecordingRoles.Viewers)]
+internal sealed class ArchiveModel(RecordingsDbContext db, IArchiveCaseLinks links, IntegrityVerifier verifier, IStringLocalizer<RecordingsResource> r) : PageModel
+{
+    public Archive? Item { get; private set; }
+
+    public IReadOnlyList<ArchiveLinkEvent> LinkEvents { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        return Item is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, string? caseId, string? caseNumber, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(caseId, out var target) || target == Guid.Empty || (caseNumber?.Length ?? 0) > 100)
+        {
+            Message = r["Archive.BadCaseId"];
+        }
+        else if (await db.Archives.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            await links.AttachAsync(id, target, string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim(), StaffId(), cancellationToken);
+            Message = r["Archive.Attached"];
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Item is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostDetachAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await db.Archives.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            await links.DetachAsync(id, StaffId(), cancellationToken);
+            Message = r["Archive.Detached"];
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Item is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await db.Archives.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            Message = await verifier.VerifyAsync(id, cancellationToken) ?? r["Archive.Verified"];
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Item is null ? NotFound() : Page();
+    }
+
+    private Guid StaffId() => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Item = await db.Archives.AsNoTracking().Include(a => a.Files).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        LinkEvents = await db.LinkEvents.AsNoTracking().Where(e => e.ArchiveId == id).OrderBy(e => e.At).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,116 @@
+using DaoVien.OnlineReception.Realtime.Recordings;
+using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
+using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
+using DaoVien.OnlineReception.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DaoVien.OnlineReception.Recordings.Tests;
+
+/// <summary>The PostgreSQL job queue: exclusive claims, retries, permanent failure shown with its error.</summary>
+public sealed class ArchiveQueueTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task ClaimAsync_SixWorkersRaceForThreeJobs_EachJobClaimedExactlyOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("rec-queue-").FullName;
+        await using var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recq"), folder, new Dictionary<string, string?> { ["Media:Recording:Folder"] = Path.Combine(folder, "rec") })
+            .WithServices(s => s.Remove(s.Single(d => d.ImplementationType == typeof(ArchiveWorker))));
+        _ = app.Services;
+        for (var i = 0; i < 3; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IRecordingArchiver>().EnqueueAsync(Request(Guid.NewGuid()), ct);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ArchiveQueue>().ClaimAsync(Guid.NewGuid(), ct);
+        }));
+
+        var claimed = claims.Where(c => c is not null).Select(c => c!.Id).ToList();
+        Assert.Equal(3, claimed.Count);
+        Assert.Equal(3, claimed.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_SameSessionTwice_KeepsOneJob()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("rec-queue-").FullName;
+        await using var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recq"), folder, new Dictionary<string, string?> { ["Media:Recording:Folder"] = Path.Combine(folder, "rec") })
+            .WithServices(s => s.Remove(s.Single(d => d.ImplementationType == typeof(ArchiveWorker))));
+        var request = Request(Guid.NewGuid());
+        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IRecordingArchiver>().EnqueueAsync(request, ct);
+        }));
+        Assert.Single(ids.Distinct());
+    }
+
+    [Fact]
+    public async Task Worker_ToolKeepsFailing_RetriesThenShowsFailedJobWithError()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("rec-queue-").FullName;
+        await using var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recq"), folder, new Dictionary<string, string?>
+        {
+            ["Media:Recording:Folder"] = Path.Combine(folder, "rec"),
+            ["Media:Recording:JanusPpRecPath"] = Path.Combine(folder, "no-such-janus-pp-rec"),
+            ["Media:Recording:MaxAttempts"] = "3",
+            ["Media:Recording:RetryBaseDelay"] = "00:00:00",
+            ["Media:Recording:PollInterval"] = "00:00:00.200",
+        });
+        var sessionId = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var raw = scope.ServiceProvider.GetRequiredService<IRecordingStorage>().PrepareSessionFolder(sessionId);
+            await File.WriteAllBytesAsync(Path.Combine(raw, "p-" + Guid.NewGuid().ToString("N") + "-1-audio-0.mjr"), [1, 2, 3], ct);
+            await scope.ServiceProvider.GetRequiredService<IRecordingArchiver>().EnqueueAsync(Request(sessionId), ct);
+        }
+
+        ArchiveJob job;
+        while (true)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            job = await scope.ServiceProvider.GetRequiredService<RecordingsDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.SessionId == sessionId, ct);
+            if (job.State == ArchiveJobState.Failed)
+            {
+                break;
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        Assert.Equal(3, job.Attempts);
+        Assert.Contains("janus-tools", job.LastError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(app.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(job.ArchiveId!.Value)));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<RecordingsDbContext>().Archives.AnyAsync(ct));
+        }
+
+        await app.CreateStaffAsync("vanthu", "Mat-khau-2026!", "Văn thư", TestRoles.Staff);
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await SignInAsync(client, "vanthu", "Mat-khau-2026!", ct);
+        var page = await client.GetStringAsync("/Recordings", ct);
+        Assert.Contains("janus-tools", page, StringComparison.Ordinal);
+        Assert.Contains("data-state=\"Failed\"", page, StringComparison.Ordinal);
+    }
+
+    internal static ArchiveRequest Request(Guid sessionId) =>
+        new(sessionId, null, null, new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 26, 2, 30, 0, TimeSpan.Zero), SessionEndKind.Ended,
+            [new ArchiveParticipant(Guid.NewGuid(), "Chủ tọa")]);
+
+    private static async Task SignInAsync(HttpClient client, string user, string password, CancellationToken ct)
+    {
+        var form = await client.GetStringAsync("/Account/Login", ct);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = token });
+        var response = await client.PostAsync("/Account/Login", content, ct);
+        Assert.True((int)response.StatusCode is 302 or 303, $"sign-in failed: {response.StatusCode}");
+    }
+}

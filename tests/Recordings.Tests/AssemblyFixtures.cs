@@ -1,0 +1,4 @@
+using DaoVien.OnlineReception.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(BrowserFixture))]
