@@ -80,5 +80,5 @@ internal sealed class BookingOptions
 
     /// <summary>Path of the citizen's private join link; <c>{token}</c> is replaced (the lobby page is Realtime's).</summary>
     [Required]
-    public string JoinPathTemplate { get; set; } = "/Lobby?token={token}";
+    public string JoinPathTemplate { get; set; } = "/Reception/Join?t={token}";
 }

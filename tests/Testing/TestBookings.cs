@@ -22,6 +22,9 @@ public sealed class TestBookings : IBookingDirectory
     public Task<BookingSummary?> FindAsync(Guid bookingId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_byToken.Values.FirstOrDefault(b => b.Id == bookingId));
 
+    public Task<BookingSummary?> FindByCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_byToken.Values.FirstOrDefault(b => b.Code == code));
+
     public Task<BookingSummary?> FindByJoinTokenAsync(string joinToken, CancellationToken cancellationToken = default) =>
         Task.FromResult(_byToken.GetValueOrDefault(joinToken));
 

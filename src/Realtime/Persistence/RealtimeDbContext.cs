@@ -25,6 +25,7 @@ internal sealed class RealtimeDbContext(DbContextOptions<RealtimeDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RealtimeDbContext).Assembly);
+        // The recordings feature has its own DbContext and schema in this assembly: leave its configurations to it.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RealtimeDbContext).Assembly, t => t.Namespace?.Contains(".Recordings", StringComparison.Ordinal) != true);
     }
 }

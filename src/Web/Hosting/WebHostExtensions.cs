@@ -7,6 +7,7 @@ using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Web.Health;
 using DaoVien.OnlineReception.Web.Identity;
+using DaoVien.OnlineReception.Web.Integration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -57,6 +58,7 @@ internal static class WebHostExtensions
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["required"]);
+        builder.AddCrossModuleReactions();
         return builder;
     }
 

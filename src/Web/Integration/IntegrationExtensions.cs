@@ -1,0 +1,15 @@
+using DaoVien.OnlineReception.Realtime.Recordings;
+using DaoVien.OnlineReception.Realtime.Sessions;
+
+namespace DaoVien.OnlineReception.Web.Integration;
+
+/// <summary>Reactions that cross modules which must not reference each other (DESIGN.md).</summary>
+internal static class IntegrationExtensions
+{
+    public static WebApplicationBuilder AddCrossModuleReactions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ISessionOutcomeSink, SessionToCaseFile>();
+        builder.Services.AddScoped<IArchiveEvents, ArchiveToCaseFile>();
+        return builder;
+    }
+}

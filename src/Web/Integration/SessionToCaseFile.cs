@@ -1,0 +1,83 @@
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Realtime.Recordings;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using DaoVien.OnlineReception.Scheduling.Bookings;
+
+namespace DaoVien.OnlineReception.Web.Integration;
+
+/// <summary>
+/// A reception session ended (Realtime) → it goes into the reception book, and "case accepted" opens the case file
+/// (Cases). The two modules do not know each other; the host translates between their contracts.
+/// </summary>
+internal sealed class SessionToCaseFile(
+    ICaseIntake intake,
+    IBookingDirectory bookings,
+    IArchiveCaseLinks archives,
+    ICaseRecordings caseRecordings,
+    ILogger<SessionToCaseFile> logger) : ISessionOutcomeSink
+{
+    public async Task SessionEndedAsync(ReceptionSessionInfo session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var booking = session.BookingId is { } bookingId ? await bookings.FindAsync(bookingId, cancellationToken) : null;
+        var citizens = session.Participants.Where(p => p.Role == ParticipantRole.Citizen).ToList();
+        var participants = citizens
+            .Select(c => new ReceptionParticipant(c.DisplayName, null, null, null, IsRepresentative: citizens.Count > 1))
+            .ToList();
+        var reception = new ReceptionRecord(
+            ReceivedAt: session.StartedAt,
+            Channel: CaseChannel.OnlineSession,
+            Kind: booking is null ? CaseKind.Feedback : (CaseKind)(int)booking.Kind,
+            SubjectArea: booking?.SubjectArea ?? "Tiếp công dân đột xuất",
+            Content: booking?.Summary ?? session.OutcomeNote ?? "Tiếp công dân đột xuất trực tuyến",
+            Participants: participants,
+            PeopleCount: Math.Max(1, citizens.Count),
+            Outcome: session.Outcome switch
+            {
+                SessionOutcome.CaseAccepted => ReceptionOutcome.CaseAccepted,
+                SessionOutcome.GuidedToCompetentAgency => ReceptionOutcome.Guided,
+                SessionOutcome.Refused => ReceptionOutcome.Refused,
+                _ => ReceptionOutcome.AnsweredOnSpot,
+            },
+            RefusalGround: session.RefusalGround switch
+            {
+                RefusalGround.UnableToControlBehaviour => ReceptionRefusalGround.UnableToControlBehaviour,
+                RefusalGround.ThreatensOrBreaksRules => ReceptionRefusalGround.ThreatensOrBreaksRules,
+                RefusalGround.AlreadyResolvedAndRepeated => ReceptionRefusalGround.AlreadyResolved,
+                _ => null,
+            },
+            GuidedTo: session.Outcome == SessionOutcome.GuidedToCompetentAgency ? session.OutcomeNote ?? "Cơ quan có thẩm quyền" : null,
+            PreviouslyHandledBy: null,
+            Notes: session.OutcomeNote,
+            SessionId: session.SessionId,
+            BookingId: session.BookingId,
+            RecordedBy: session.PresidingOfficialId == Guid.Empty ? null : session.PresidingOfficialId);
+
+        var recorded = await intake.RecordReceptionAsync(reception, cancellationToken);
+        if (!recorded.Succeeded)
+        {
+            logger.LogError("Session {SessionId} could not enter the reception book: {Error}", session.SessionId, recorded.Error);
+            return;
+        }
+
+        if (session.Outcome != SessionOutcome.CaseAccepted)
+        {
+            return;
+        }
+
+        var opened = await intake.CreateCaseFromReceptionAsync(recorded.Value, reception.RecordedBy, cancellationToken);
+        if (!opened.Succeeded || opened.Value is null)
+        {
+            logger.LogError("Session {SessionId}: case not opened: {Error}", session.SessionId, opened.Error);
+            return;
+        }
+
+        // An archive that finished before the case existed is attached now.
+        if (await archives.FindBySessionAsync(session.SessionId, cancellationToken) is { } archive)
+        {
+            await archives.AttachAsync(archive.ArchiveId, opened.Value.CaseId, opened.Value.Number, null, cancellationToken);
+            await caseRecordings.AttachAsync(opened.Value.CaseId, archive.ArchiveId, ArchiveToCaseFile.Label(archive.SessionStartedAt), null, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using DaoVien.OnlineReception.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DaoVien.OnlineReception.Web.Tests;
+
+/// <summary>The host's wiring between Realtime and Cases, through the app's own container and database.</summary>
+public sealed class CrossModuleReactionTests(PostgresServer server)
+{
+    [Fact]
+    public async Task SessionEnded_CaseAccepted_OpensCaseLinkedToSession()
+    {
+        await using var app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "x-" + Guid.NewGuid().ToString("N")[..8]));
+        using var client = app.CreateClient();
+        var chairman = await app.CreateStaffAsync("chutich", "Ch@irman-2026", "Nguyễn Văn A", TestRoles.Chairman);
+        var session = Ended(chairman, SessionOutcome.CaseAccepted, null);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            foreach (var sink in scope.ServiceProvider.GetServices<ISessionOutcomeSink>())
+            {
+                await sink.SessionEndedAsync(session, TestContext.Current.CancellationToken);
+            }
+        }
+
+        await using var read = app.Services.CreateAsyncScope();
+        var found = await read.ServiceProvider.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(session.SessionId, TestContext.Current.CancellationToken);
+        Assert.NotNull(found);
+        Assert.False(string.IsNullOrWhiteSpace(found.Number));
+    }
+
+    [Fact]
+    public async Task SessionEnded_Refused_NoCaseOpened()
+    {
+        await using var app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "x-" + Guid.NewGuid().ToString("N")[..8]));
+        using var client = app.CreateClient();
+        var chairman = await app.CreateStaffAsync("chutich", "Ch@irman-2026", "Nguyễn Văn A", TestRoles.Chairman);
+        var session = Ended(chairman, SessionOutcome.Refused, RefusalGround.AlreadyResolvedAndRepeated);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            foreach (var sink in scope.ServiceProvider.GetServices<ISessionOutcomeSink>())
+            {
+                await sink.SessionEndedAsync(session, TestContext.Current.CancellationToken);
+            }
+        }
+
+        await using var read = app.Services.CreateAsyncScope();
+        Assert.Null(await read.ServiceProvider.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(session.SessionId, TestContext.Current.CancellationToken));
+    }
+
+    private static ReceptionSessionInfo Ended(Guid chairman, SessionOutcome outcome, RefusalGround? ground)
+    {
+        var start = new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero);
+        return new ReceptionSessionInfo(
+            Guid.NewGuid(), null, new DateOnly(2026, 11, 26), chairman, start, start.AddMinutes(20), outcome, ground, "Ghi chú",
+            [
+                new SessionParticipantInfo(Guid.NewGuid(), ParticipantRole.Presiding, chairman, "Nguyễn Văn A", start, start.AddMinutes(20), false),
+                new SessionParticipantInfo(Guid.NewGuid(), ParticipantRole.Citizen, null, "Trần Thị B", start, start.AddMinutes(20), false),
+            ],
+            2);
+    }
+}
