@@ -53,7 +53,7 @@ public sealed class BookingFlowTests(PostgresServer server, BrowserFixture brows
         await citizen.GetByLabel("Tôi đã đọc và đồng ý").CheckAsync();
         await citizen.GetByTestId("booking-submit").ClickAsync();
         var code = (await citizen.GetByTestId("booking-code").TextContentAsync())!.Trim();
-        await Assertions.Expect(citizen.GetByTestId("booking-join-link")).ToContainTextAsync("token=");
+        await Assertions.Expect(citizen.GetByTestId("booking-join-link")).ToContainTextAsync("/Reception/Join?t=");
 
         await using var office = await browser.NewContextAsync(_baseAddress);
         var staff = await office.NewPageAsync();

@@ -17,6 +17,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        // Headless pages get no real user activation, so Chromium may refuse to play remote audio after a
+        // subscription is rebuilt. A real user has tapped the page; the product still lacks an "enable sound"
+        // prompt for the rejected-play case (see the closing note of issue 4).
+        "--autoplay-policy=no-user-gesture-required",
     ];
 
     private IPlaywright? _playwright;
