@@ -48,6 +48,8 @@ public static class RealtimeModule
         builder.Services.AddScoped<LobbyDoor>();
         builder.Services.AddScoped<SessionLifecycle>();
         builder.Services.AddScoped<IReceptionSessionDirectory, SessionDirectory>();
+        // The web host replaces it with one that adds the citizen's other bookings and case files.
+        builder.Services.TryAddScoped<ICitizenHistory, SessionCitizenHistory>();
 
         builder.Services.AddSignalR(o =>
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DaoVien.OnlineReception.Realtime.MediaServer;
-using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -10,29 +9,26 @@ namespace DaoVien.OnlineReception.EndToEnd;
 /// <summary>The app's own (embedded) Janus dies mid-session: the app restarts it and both sides get back in.</summary>
 public sealed class SessionMediaRestartTests(PostgresServer server, BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly TestBookings _bookings = new();
     private ReceptionAppFactory _app = null!;
     private Uri _base = null!;
 
     public async ValueTask InitializeAsync()
     {
         _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "e2e-" + Guid.NewGuid().ToString("N")[..8]),
-                new Dictionary<string, string?> { ["Media:Janus:IceEnforceList"] = JanusServer.IceInterface })
-            .WithServices(s => s.AddSingleton<IBookingDirectory>(_bookings));
+                new Dictionary<string, string?> { ["Media:Janus:IceEnforceList"] = JanusServer.IceInterface });
         _base = _app.StartOnSocket();
     }
 
     [Fact]
     public async Task EmbeddedJanusKilledDuringSession_AppRestartsIt_ParticipantsSeeAndHearEachOtherAgain()
     {
-        var (date, start, end) = SessionTests.SlotAroundNow(_app.Services);
-        _bookings.Add("join-token-restart-1", date, start, end);
+        var chairmanId = await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
+        var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
         await SessionTests.OpenLobbyAsync(_app.Services);
-        await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
 
         await using var citizenContext = await browser.NewContextAsync(_base);
         var citizen = await citizenContext.NewPageAsync();
-        await citizen.GotoAsync("/Reception/Join?t=join-token-restart-1");
+        await citizen.GotoAsync(booking.JoinPath);
         await citizen.GetByTestId("device-ok").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
         await using var chairmanContext = await browser.NewContextAsync(_base);

@@ -1,39 +1,33 @@
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Realtime.Lobby;
-using DaoVien.OnlineReception.Scheduling;
-using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
 
 public sealed class SessionTests(PostgresServer server, BrowserFixture browser, JanusServer janus) : IAsyncLifetime
 {
-    private readonly TestBookings _bookings = new();
     private ReceptionAppFactory _app = null!;
     private Uri _base = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "e2e-" + Guid.NewGuid().ToString("N")[..8]), new Dictionary<string, string?>(janus.Settings))
-            .WithServices(s => s.AddSingleton<IBookingDirectory>(_bookings));
+        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "e2e-" + Guid.NewGuid().ToString("N")[..8]), new Dictionary<string, string?>(janus.Settings));
         _base = _app.StartOnSocket();
     }
 
     [Fact]
     public async Task CitizenJoinsLobby_ChairmanAdmitsAndInvitesOfficial_AllSeeAndHearEachOther_ChatReload_EndWithOutcomeStored()
     {
-        var (date, start, end) = SlotAroundNow(_app.Services);
-        _bookings.Add("join-token-citizen-1", date, start, end);
+        var chairmanId = await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
+        var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
         await OpenLobbyAsync(_app.Services);
-        await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
         var officialId = await _app.CreateStaffAsync("congan", "Official-pass-1", "Trần Công An", TestRoles.Staff);
 
         await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
         var citizen = await citizenContext.NewPageAsync();
-        await citizen.GotoAsync("/Reception/Join?t=join-token-citizen-1");
+        await citizen.GotoAsync(booking.JoinPath);
         await citizen.GetByTestId("device-ok").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
 
@@ -97,16 +91,6 @@ public sealed class SessionTests(PostgresServer server, BrowserFixture browser, 
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LobbyDoor>().SweepAsync(TestContext.Current.CancellationToken);
-    }
-
-    internal static (DateOnly Date, TimeOnly Start, TimeOnly End) SlotAroundNow(IServiceProvider services)
-    {
-        var zone = services.GetRequiredService<IOptions<WardOptions>>().Value.TimeZone;
-        var local = TimeZoneInfo.ConvertTime(services.GetRequiredService<TimeProvider>().GetUtcNow(), zone).DateTime;
-        var now = TimeOnly.FromDateTime(local);
-        var start = now.Hour == 0 && now.Minute < 10 ? TimeOnly.MinValue : now.AddMinutes(-10);
-        var end = now.Hour == 23 && now.Minute >= 30 ? new TimeOnly(23, 59) : now.AddMinutes(30);
-        return (DateOnly.FromDateTime(local), start, end);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

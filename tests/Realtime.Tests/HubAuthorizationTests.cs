@@ -1,6 +1,5 @@
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Realtime.Signalling;
-using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -11,30 +10,29 @@ namespace DaoVien.OnlineReception.Realtime.Tests;
 public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetime
 {
     private const string FakeSdp = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n";
-    private readonly TestBookings _bookings = new();
     private readonly List<HubConnection> _connections = [];
     private ReceptionAppFactory _app = null!;
     private Uri _base = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "rt-" + Guid.NewGuid().ToString("N")[..8]))
-            .WithServices(s => s.AddSingleton<IBookingDirectory>(_bookings));
+        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "rt-" + Guid.NewGuid().ToString("N")[..8]));
         _base = _app.StartOnSocket();
     }
 
     [Fact]
     public async Task EveryHubMethod_CalledByCallersWithoutTheRight_NoCallSucceeds()
     {
-        var (date, start, end) = HubClients.SlotAroundNow(_app.Services);
-        _bookings.Add("token-waiting-0001", date, start, end);
-        _bookings.Add("token-admitted-002", date, start.AddMinutes(1), end);
-        _bookings.Add("token-pending-0003", date, start, end, BookingStatus.Pending);
-        _bookings.Add("token-tomorrow-004", date.AddDays(1), start, end);
-        await HubClients.OpenLobbyAsync(_app.Services);
-        await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Chủ Tịch", TestRoles.Chairman);
+        var chairmanId = await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Chủ Tịch", TestRoles.Chairman);
         await _app.CreateStaffAsync("phochutich", "Vice-pass-2026", "Phó Chủ Tịch", TestRoles.ViceChairman);
         var clerkId = await _app.CreateStaffAsync("canbo", "Clerk-pass-2026", "Cán Bộ", TestRoles.Staff);
+        var bookings = new ReceptionBookings(_app.Services);
+        var todayId = await bookings.OpenDayAsync(chairmanId);
+        var waitingBooking = await bookings.BookAsync(todayId, 0, "Lê Thị Chờ");
+        var admittedBooking = await bookings.BookAsync(todayId, 1, "Phạm Văn Vào");
+        var pendingBooking = await bookings.BookAsync(todayId, 2, "Hoàng Văn Chưa", confirm: false);
+        var tomorrowBooking = await bookings.BookAsync(await bookings.OpenDayAsync(chairmanId, daysFromToday: 1), 0, "Đỗ Thị Mai");
+        await HubClients.OpenLobbyAsync(_app.Services);
 
         var anonymous = await Connect();
         var waiting = await Connect();
@@ -44,12 +42,12 @@ public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetim
         var vice = await Connect(await HubClients.SignInAsync(_base, "phochutich", "Vice-pass-2026"));
         var clerk = await Connect(await HubClients.SignInAsync(_base, "canbo", "Clerk-pass-2026"));
 
-        var first = await waiting.InvokeAsync<LobbyStatus>("EnterLobby", "token-waiting-0001", "device-w", TestContext.Current.CancellationToken);
+        var first = await waiting.InvokeAsync<LobbyStatus>("EnterLobby", waitingBooking.JoinToken, "device-w", TestContext.Current.CancellationToken);
         Assert.Equal(("waiting", 1), (first.State, first.Position));
-        var second = await admitted.InvokeAsync<LobbyStatus>("EnterLobby", "token-admitted-002", "device-a", TestContext.Current.CancellationToken);
+        var second = await admitted.InvokeAsync<LobbyStatus>("EnterLobby", admittedBooking.JoinToken, "device-a", TestContext.Current.CancellationToken);
         Assert.Equal(2, second.Position);
         var queue = await chairman.InvokeAsync<List<QueueItem>>("WatchQueue", TestContext.Current.CancellationToken);
-        var s1 = await chairman.InvokeAsync<Guid>("Admit", queue.Single(q => q.SlotStart > start).LobbyEntryId, TestContext.Current.CancellationToken);
+        var s1 = await chairman.InvokeAsync<Guid>("Admit", queue.Single(q => q.BookingId == admittedBooking.BookingId).LobbyEntryId, TestContext.Current.CancellationToken);
         await chairman.InvokeAsync<JoinInfo>("JoinSession", s1, TestContext.Current.CancellationToken);
         await admitted.InvokeAsync<JoinInfo>("JoinSession", s1, TestContext.Current.CancellationToken);
         await chairman.InvokeAsync("SendChat", "Xin chào", TestContext.Current.CancellationToken); // positive control
@@ -78,8 +76,8 @@ public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetim
             attempts.Add((name, "EndSession", c => c.InvokeAsync("EndSession", SessionOutcome.AnsweredOnTheSpot, null, null)));
             attempts.Add((name, "JoinWithLink(used)", c => c.InvokeAsync<object>("JoinWithLink", adHoc.JoinToken, "device-new-" + name, "Ai đó")));
             attempts.Add((name, "JoinWithLink(unknown)", c => c.InvokeAsync<object>("JoinWithLink", "no-such-link", "device-z", "Ai đó")));
-            attempts.Add((name, "EnterLobby(pending)", c => c.InvokeAsync<object>("EnterLobby", "token-pending-0003", "device-p")));
-            attempts.Add((name, "EnterLobby(other day)", c => c.InvokeAsync<object>("EnterLobby", "token-tomorrow-004", "device-t")));
+            attempts.Add((name, "EnterLobby(pending)", c => c.InvokeAsync<object>("EnterLobby", pendingBooking.JoinToken, "device-p")));
+            attempts.Add((name, "EnterLobby(other day)", c => c.InvokeAsync<object>("EnterLobby", tomorrowBooking.JoinToken, "device-t")));
             attempts.Add((name, "EnterLobby(unknown)", c => c.InvokeAsync<object>("EnterLobby", "no-such-token", "device-u")));
             attempts.Add((name, "JoinSession(ad hoc)", c => c.InvokeAsync<object>("JoinSession", adHoc.SessionId)));
             if (name != "citizen admitted to another session")

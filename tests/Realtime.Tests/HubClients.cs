@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using DaoVien.OnlineReception.Realtime.Lobby;
-using DaoVien.OnlineReception.Scheduling;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace DaoVien.OnlineReception.Realtime.Tests;
 
@@ -49,17 +47,6 @@ internal static partial class HubClients
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LobbyDoor>().SweepAsync(TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>A slot around the current local time in the ward (so that the lobby is open now).</summary>
-    public static (DateOnly Date, TimeOnly Start, TimeOnly End) SlotAroundNow(IServiceProvider services)
-    {
-        var zone = services.GetRequiredService<IOptions<WardOptions>>().Value.TimeZone;
-        var local = TimeZoneInfo.ConvertTime(services.GetRequiredService<TimeProvider>().GetUtcNow(), zone).DateTime;
-        var now = TimeOnly.FromDateTime(local);
-        var start = now.Hour == 0 && now.Minute < 10 ? TimeOnly.MinValue : now.AddMinutes(-10);
-        var end = now.Hour == 23 && now.Minute >= 30 ? new TimeOnly(23, 59) : now.AddMinutes(30);
-        return (DateOnly.FromDateTime(local), start, end);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -155,16 +155,19 @@ internal sealed partial class SessionLifecycle(
 
         await db.SaveChangesAsync(cancellationToken);
         LogEnded(session.Id, outcome);
+        // The end is stored: what follows must happen even though the presiding console, told "ended", closes the
+        // very connection whose token we were given (it did, and the reception book entry was lost).
+        var ended = CancellationToken.None;
         await hub.Clients.Group(ReceptionHub.SessionGroup(session.Id)).SessionEnded(outcome.ToString());
-        await media.DestroyRoomAsync(session.Id, cancellationToken);
-        await services.GetRequiredService<LobbyBoard>().BroadcastAsync(session.ReceptionDate, cancellationToken);
+        await media.DestroyRoomAsync(session.Id, ended);
+        await services.GetRequiredService<LobbyBoard>().BroadcastAsync(session.ReceptionDate, ended);
 
-        var info = await SessionDirectory.LoadAsync(db, session.Id, cancellationToken);
+        var info = await SessionDirectory.LoadAsync(db, session.Id, ended);
         foreach (var sink in services.GetServices<ISessionOutcomeSink>())
         {
             try
             {
-                await sink.SessionEndedAsync(info!, cancellationToken);
+                await sink.SessionEndedAsync(info!, ended);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
@@ -201,11 +204,9 @@ internal sealed partial class SessionLifecycle(
             }
 
             var connected = await db.Participants.CountAsync(p => p.LobbyEntryId == e.Id && p.State == ParticipantState.Waiting && p.ConnectionId != null, cancellationToken);
-            var earlier = await db.Sessions.AsNoTracking()
-                .Where(s => s.BookingId == e.BookingId && s.State == SessionState.Ended)
-                .Select(s => new EarlierSession(s.Id, s.ReceptionDate, s.Outcome.ToString()))
-                .ToListAsync(cancellationToken);
-            items.Add(new QueueItem(e.Id, booking.Id, booking.Code, booking.DisplayName, booking.Kind.ToString(), booking.SubjectArea, booking.Summary, e.SlotStart, e.RepresentativeCount, connected, earlier));
+            var history = await services.GetRequiredService<ICitizenHistory>().ForBookingAsync(booking.Id, cancellationToken);
+            items.Add(new QueueItem(e.Id, booking.Id, booking.Code, booking.DisplayName, booking.Kind.ToString(), booking.SubjectArea, booking.Summary, e.SlotStart, e.RepresentativeCount, connected,
+                [.. history.Sessions.Select(h => new EarlierSession(h.SessionId, h.Date, (int)h.Outcome))], history.Cases));
         }
 
         return items;

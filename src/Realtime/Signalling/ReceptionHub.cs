@@ -673,9 +673,10 @@ internal sealed partial class ReceptionHub(
     internal static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }
 
-internal sealed record QueueItem(Guid LobbyEntryId, Guid BookingId, string Code, string? DisplayName, string Kind, string SubjectArea, string Summary, TimeOnly SlotStart, int Representatives, int ConnectedRepresentatives, IReadOnlyList<EarlierSession> EarlierSessions);
+internal sealed record QueueItem(Guid LobbyEntryId, Guid BookingId, string Code, string? DisplayName, string Kind, string SubjectArea, string Summary, TimeOnly SlotStart, int Representatives, int ConnectedRepresentatives, IReadOnlyList<EarlierSession> EarlierSessions, IReadOnlyList<EarlierCaseEntry> EarlierCases);
 
-internal sealed record EarlierSession(Guid SessionId, DateOnly Date, string? Outcome);
+/// <summary><paramref name="Outcome"/> is the <see cref="SessionOutcome"/> value: the console shows it with its outcome list's label.</summary>
+internal sealed record EarlierSession(Guid SessionId, DateOnly Date, int Outcome);
 
 internal sealed record AdHocSession(Guid SessionId, string JoinToken);
 

@@ -1,5 +1,6 @@
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Sessions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DaoVien.OnlineReception.Web.Integration;
 
@@ -10,6 +11,9 @@ internal static class IntegrationExtensions
     {
         builder.Services.AddScoped<ISessionOutcomeSink, SessionToCaseFile>();
         builder.Services.AddScoped<IArchiveEvents, ArchiveToCaseFile>();
+        // Replaces Realtime's default (its own sessions of the booking only) whichever module registered first.
+        builder.Services.RemoveAll<ICitizenHistory>();
+        builder.Services.AddScoped<ICitizenHistory, CitizenHistoryWithCases>();
         return builder;
     }
 }

@@ -28,8 +28,9 @@
       tr.dataset.testid = 'queue-row';
       tr.dataset.booking = q.code;
       const cells = [q.slotStart.substring(0, 5), q.code, q.displayName || '(bảo mật)', q.kind + ' — ' + q.subjectArea, q.summary,
-        `${q.connectedRepresentatives}/${q.representatives}`, q.earlierSessions.length ? q.earlierSessions.map((s) => `${s.date}: ${s.outcome}`).join('; ') : '—'];
+        `${q.connectedRepresentatives}/${q.representatives}`];
       for (const c of cells) { const td = document.createElement('td'); td.textContent = c; tr.appendChild(td); }
+      tr.appendChild(historyCell(q));
       const td = document.createElement('td');
       const b = document.createElement('button');
       b.type = 'button'; b.textContent = 'Tiếp'; b.dataset.testid = 'admit-chosen';
@@ -38,6 +39,23 @@
       body.appendChild(tr);
     }
     $('[data-testid=queue-empty]').hidden = items.length > 0;
+  }
+
+  // The citizen's earlier sessions (outcome named as in the end-of-session list) and case files.
+  function historyCell(q) {
+    const td = document.createElement('td');
+    td.dataset.testid = 'queue-history';
+    const outcome = (n) => $(`[data-testid=end-outcome] option[value="${n}"]`)?.textContent ?? String(n);
+    const day = (d) => d.split('-').reverse().join('/');
+    const lines = [
+      ...q.earlierSessions.map((s) => `Buổi tiếp ${day(s.date)}: ${outcome(s.outcome)}`),
+      ...q.earlierCases.map((c) => `Vụ việc ${c.number} (${day(c.receivedOn)}, ${c.subjectArea}): ${c.status}`),
+    ];
+    if (lines.length === 0) { td.textContent = '—'; return td; }
+    const ul = document.createElement('ul');
+    for (const l of lines) { const li = document.createElement('li'); li.textContent = l; ul.appendChild(li); }
+    td.appendChild(ul);
+    return td;
   }
 
   async function admit(entryId, unrecorded) {
