@@ -48,6 +48,7 @@ public static class SchedulingModule
         services.AddScoped<IWorkingDayCalendar, DatabaseWorkingDayCalendar>();
         services.AddOptions<SealingOptions>().BindConfiguration(SealingOptions.Section);
         services.AddSingleton<IIdentitySealer, IdentitySealer>();
+        services.AddHostedService<SealingKeyCheck>();
 
         services.AddScoped<HolidayService>();
         services.AddScoped<ReceptionDayPublisher>();

@@ -11,6 +11,7 @@ internal static class IntegrationExtensions
     {
         builder.Services.AddScoped<ISessionOutcomeSink, SessionToCaseFile>();
         builder.Services.AddScoped<IArchiveEvents, ArchiveToCaseFile>();
+        builder.Services.AddScoped<SessionArchiveLinker>();
         // Replaces Realtime's default (its own sessions of the booking only) whichever module registered first.
         builder.Services.RemoveAll<ICitizenHistory>();
         builder.Services.AddScoped<ICitizenHistory, CitizenHistoryWithCases>();

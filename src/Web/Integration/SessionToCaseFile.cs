@@ -1,6 +1,5 @@
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Registry;
-using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 
@@ -13,8 +12,7 @@ namespace DaoVien.OnlineReception.Web.Integration;
 internal sealed class SessionToCaseFile(
     ICaseIntake intake,
     IBookingDirectory bookings,
-    IArchiveCaseLinks archives,
-    ICaseRecordings caseRecordings,
+    SessionArchiveLinker linker,
     ILogger<SessionToCaseFile> logger) : ISessionOutcomeSink
 {
     public async Task SessionEndedAsync(ReceptionSessionInfo session, CancellationToken cancellationToken)
@@ -74,10 +72,6 @@ internal sealed class SessionToCaseFile(
         }
 
         // An archive that finished before the case existed is attached now.
-        if (await archives.FindBySessionAsync(session.SessionId, cancellationToken) is { } archive)
-        {
-            await archives.AttachAsync(archive.ArchiveId, opened.Value.CaseId, opened.Value.Number, null, cancellationToken);
-            await caseRecordings.AttachAsync(opened.Value.CaseId, archive.ArchiveId, ArchiveToCaseFile.Label(archive.SessionStartedAt), null, cancellationToken);
-        }
+        await linker.LinkAsync(session.SessionId, opened.Value, null, keepExistingLink: false, cancellationToken);
     }
 }

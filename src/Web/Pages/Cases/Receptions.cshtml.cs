@@ -3,6 +3,7 @@ using DaoVien.OnlineReception.Cases.Exports;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Web.Integration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace DaoVien.OnlineReception.Web.Pages.Cases;
 
 /// <summary>The reception book (Form 03, Thông tư 04/2021/TT-TTCP) in a date range, with CSV and XLSX export.</summary>
 [Authorize(Roles = CasePageRoles.CaseWorkers)]
-internal sealed class ReceptionsModel(ReceptionBookQuery book, ICaseIntake intake, WardClock clock, IStringLocalizer<CasesResource> l) : PageModel
+internal sealed class ReceptionsModel(ReceptionBookQuery book, ICaseIntake intake, SessionArchiveLinker archives, WardClock clock, IStringLocalizer<CasesResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -51,6 +52,8 @@ internal sealed class ReceptionsModel(ReceptionBookQuery book, ICaseIntake intak
             return RedirectToPage(new { From, To });
         }
 
+        // The session's archive (if it was recorded) belongs with the case opened from it.
+        await archives.LinkReceptionCaseAsync(receptionId, result.Value!, CaseActor.From(User).Id, cancellationToken);
         return RedirectToPage("/Cases/Details", new { id = result.Value!.CaseId });
     }
 
