@@ -327,6 +327,11 @@
       if (r.kind === 'video') p.framesDecoded += r.framesDecoded || 0;
       if (r.kind === 'audio') { p.audioEnergy += r.totalAudioEnergy || 0; p.audioSamples += r.totalSamplesReceived || 0; p.audioPackets += r.packetsReceived || 0; }
     });
+    for (const [id, p] of Object.entries(result)) {
+      const video = document.querySelector(`[data-tile="${id}:camera"] video`);
+      p.playing = !!video && !video.paused;
+      p.element = !video ? 'none' : `paused=${video.paused} ready=${video.readyState} tracks=${video.srcObject ? video.srcObject.getTracks().map((t) => t.kind + ':' + t.readyState + (t.muted ? ':muted' : '')).join(',') : 'none'}`;
+    }
     return result;
   }
 
