@@ -46,7 +46,8 @@ internal static class SessionMediaProbe
 
             if (timeout.IsCancellationRequested)
             {
-                Assert.Fail($"{page.Url} decodes from {first.Count(f => f.Value.FramesDecoded > 0 && f.Value.AudioEnergy > 0)} of {remoteParticipants}: "
+                var state = await page.EvaluateAsync<string>("() => window.Reception.describe()");
+                Assert.Fail($"{page.Url} ({state}) decodes from {first.Count(f => f.Value.FramesDecoded > 0 && f.Value.AudioEnergy > 0)} of {remoteParticipants}: "
                     + string.Join("; ", first.Select(f => $"{f.Key[..8]} frames {f.Value.FramesDecoded} energy {f.Value.AudioEnergy:0.###} audio packets {f.Value.AudioPackets} samples {f.Value.AudioSamples} playing {f.Value.Playing} element {f.Value.Element}")));
             }
 
