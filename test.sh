@@ -27,9 +27,7 @@ if [[ $(id -u) -ne 0 ]]; then sudo=(sudo --preserve-env); fi
 
 set +e
 "${sudo[@]}" unshare -n bash -c "$netns_setup"'
-exec dotnet test --nologo --no-restore --no-build -c Release \
-  --results-directory "$0" --logger trx --logger "console;verbosity=minimal" \
-  --blame-hang-timeout 10m "${@:1}"' "$results" "$@"
+exec scripts/run-test-lanes.sh "$@"' bash "$results" "$@"
 status=$?
 set -e
 

@@ -6,7 +6,7 @@ namespace DaoVien.OnlineReception.EndToEnd;
 /// <summary>What a reception page decodes, read from its subscription's RTCPeerConnection stats.</summary>
 internal static class SessionMediaProbe
 {
-    private sealed record Figures(double FramesDecoded, double AudioEnergy);
+    private sealed record Figures(double FramesDecoded, double AudioEnergy, double AudioPackets, double AudioSamples, bool Playing, string Element);
 
     private static async Task<Dictionary<string, Figures>> ReadAsync(IPage page)
     {
@@ -15,7 +15,13 @@ internal static class SessionMediaProbe
         var result = new Dictionary<string, Figures>(StringComparer.Ordinal);
         foreach (var p in json.EnumerateObject())
         {
-            result[p.Name] = new Figures(p.Value.GetProperty("framesDecoded").GetDouble(), p.Value.GetProperty("audioEnergy").GetDouble());
+            result[p.Name] = new Figures(
+                p.Value.GetProperty("framesDecoded").GetDouble(),
+                p.Value.GetProperty("audioEnergy").GetDouble(),
+                p.Value.GetProperty("audioPackets").GetDouble(),
+                p.Value.GetProperty("audioSamples").GetDouble(),
+                p.Value.GetProperty("playing").GetBoolean(),
+                p.Value.GetProperty("element").GetString() ?? "");
         }
 
         return result;
@@ -40,8 +46,9 @@ internal static class SessionMediaProbe
 
             if (timeout.IsCancellationRequested)
             {
-                Assert.Fail($"{page.Url} decodes from {first.Count(f => f.Value.FramesDecoded > 0 && f.Value.AudioEnergy > 0)} of {remoteParticipants}: "
-                    + string.Join("; ", first.Select(f => $"{f.Key[..8]} frames {f.Value.FramesDecoded} energy {f.Value.AudioEnergy:0.###}")));
+                var state = await page.EvaluateAsync<string>("() => window.Reception.describe()");
+                Assert.Fail($"{page.Url} ({state}) decodes from {first.Count(f => f.Value.FramesDecoded > 0 && f.Value.AudioEnergy > 0)} of {remoteParticipants}: "
+                    + string.Join("; ", first.Select(f => $"{f.Key[..8]} frames {f.Value.FramesDecoded} energy {f.Value.AudioEnergy:0.###} audio packets {f.Value.AudioPackets} samples {f.Value.AudioSamples} playing {f.Value.Playing} element {f.Value.Element}")));
             }
 
             await Task.Delay(200, CancellationToken.None);

@@ -69,7 +69,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         var context = await (browser ?? Browser).NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 

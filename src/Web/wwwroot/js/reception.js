@@ -222,16 +222,28 @@
     // A fresh stream on every change: an element whose stream lost a track may stall its audio playout.
     const keep = (video.srcObject ? video.srcObject.getTracks() : []).filter((t) => t.kind !== track.kind && t.readyState === 'live');
     video.srcObject = new MediaStream([...keep, track]);
-    const play = () => video.play().catch(() => setTimeout(play, 500));
-    play();
+    video.play().catch(() => { /* resumeRemoteMedia retries */ });
     labelTiles();
   }
 
-  function labelTiles() {
+  // Remote feeds have no pause control, yet an element can end up paused with live tracks (a stream swap racing
+  // the end of the previous subscription's tracks, a play() aborted by the next swap). Audio that is not played
+  // out is silence for the participant, so every second any such element is resumed.
+  function resumeRemoteMedia() {
+    for (const video of document.querySelectorAll('[data-tile] video')) {
+      const live = video.srcObject && video.srcObject.getTracks().some((t) => t.readyState === 'live');
+      if (video.paused && live) video.play().catch(() => { /* tried again on the next tick */ });
+    }
+  }
+  setInterval(resumeRemoteMedia, 1000);
+
+  // Only a new participants list removes tiles: a subscription offer can arrive before this page has the list
+  // (right after a reload), and its tiles must not be dropped for being unknown yet.
+  function labelTiles(removeDeparted) {
     for (const tile of document.querySelectorAll('[data-tile]')) {
       const p = state.participants.find((x) => x.id === tile.dataset.participant);
       text(tile.querySelector('figcaption'), p ? p.displayName + (tile.dataset.tile.endsWith(':screen') ? ' — màn hình' : '') : '');
-      if (!p) tile.remove();
+      if (!p && removeDeparted) tile.remove();
     }
   }
 
@@ -249,7 +261,7 @@
         ul.appendChild(li);
       }
     }
-    labelTiles();
+    labelTiles(true);
     if (state.onParticipants) state.onParticipants(state.participants);
   }
 
@@ -327,10 +339,23 @@
       if (r.kind === 'video') p.framesDecoded += r.framesDecoded || 0;
       if (r.kind === 'audio') { p.audioEnergy += r.totalAudioEnergy || 0; p.audioSamples += r.totalSamplesReceived || 0; p.audioPackets += r.packetsReceived || 0; }
     });
+    for (const [id, p] of Object.entries(result)) {
+      const video = document.querySelector(`[data-tile="${id}:camera"] video`);
+      p.playing = !!video && !video.paused;
+      p.element = !video ? 'none' : `paused=${video.paused} ready=${video.readyState} tracks=${video.srcObject ? video.srcObject.getTracks().map((t) => t.kind + ':' + t.readyState + (t.muted ? ':muted' : '')).join(',') : 'none'}`;
+    }
     return result;
   }
 
+  // One line on the subscription's state, printed by tests when media does not arrive.
+  function describe() {
+    const pc = state.subscriber;
+    const subscription = pc ? `subscription ${pc.signalingState}/${pc.iceConnectionState}/${pc.connectionState}` : 'no subscription';
+    return `${subscription}, streams ${Object.keys(state.streamsByMid || {}).length}, tiles ${document.querySelectorAll('[data-tile]').length}, `
+      + `participants ${state.participants.length}, hub ${state.connection ? state.connection.state : 'none'}`;
+  }
+
   window.Reception = {
-    state, connect, startPreview, enterLobby, enterSession, startSession, wireSessionControls, stats, hubError, showError, deviceKey,
+    state, connect, startPreview, enterLobby, enterSession, startSession, wireSessionControls, stats, describe, hubError, showError, deviceKey,
   };
 })();
