@@ -28,6 +28,9 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Reception"] = connectionString,
             ["Reception:DataDirectory"] = dataDirectory,
         };
+        // Recording every test session would make every session test wait on the consent notice and queue an archive
+        // encode on a shared 2-core machine: tests about recording switch it on with this setting.
+        _settings.TryAdd("Media:Recording:RecordByDefault", "false");
     }
 
     public string DataDirectory { get; }

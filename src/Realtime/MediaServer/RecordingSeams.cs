@@ -13,11 +13,16 @@ internal sealed record RoomRecording(bool Record, string? Folder)
 internal interface IRoomRecordingPolicy
 {
     ValueTask<RoomRecording> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The server-generated base file name (Janus <c>filename</c>) for one publish of a participant in a recorded room.</summary>
+    string PublisherFileBase(Guid sessionId, Guid participantId);
 }
 
 internal sealed class NoRoomRecording : IRoomRecordingPolicy
 {
     public ValueTask<RoomRecording> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken) => ValueTask.FromResult(RoomRecording.Off);
+
+    public string PublisherFileBase(Guid sessionId, Guid participantId) => throw new InvalidOperationException("recording is off");
 }
 
 /// <summary>A stream a participant publishes into a session's room: the Janus feed id names its <c>.mjr</c> files.</summary>

@@ -14,7 +14,7 @@ namespace DaoVien.OnlineReception.Realtime.MediaServer;
 /// participant. Browsers never see handles or secrets: they send SDP through the hub and get SDP back.
 /// State here is the live media only; who may do what is decided from the database before calling in.
 /// </summary>
-internal sealed partial class SessionMedia : ISessionMediaDirectory
+internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.IRecordingSwitch
 {
     private readonly JanusGateway _gateway;
     private readonly IHubContext<ReceptionHub, IReceptionClient> _hub;
@@ -82,7 +82,7 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
         // A restarted Janus has none of our sessions, handles or rooms: start over on the new one.
         room.Participants.Clear();
         var recording = await _recording.ForSessionAsync(room.SessionId, cancellationToken);
-        if (recording.Record)
+        if (recording.Folder is not null)
         {
             // Janus does not check rec_dir: a bad folder would silently record nothing.
             Directory.CreateDirectory(recording.Folder!);
@@ -111,8 +111,9 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
             create["admin_key"] = adminKey;
         }
 
-        if (recording.Record)
+        if (recording.Folder is not null)
         {
+            // Also when created paused: a resume (enable_recording) then records into the right folder.
             create["rec_dir"] = recording.Folder;
         }
 
@@ -159,7 +160,15 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
                 // The display name Janus keeps is not personal data: the participant id and the stream kind.
                 ["display"] = participantId.ToString("N") + ":" + kind,
             }, null, null, true, cancellationToken);
-            var configured = await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject { ["request"] = "publish" }, "offer", offerSdp, true, cancellationToken);
+            var publish = new JsonObject { ["request"] = "publish" };
+            if (room.Recording?.Folder is not null)
+            {
+                // Our own file name (ids only): the archive knows whose tracks they are, and a republish after a
+                // reconnection starts a new segment instead of overwriting the earlier one.
+                publish["filename"] = _recording.PublisherFileBase(sessionId, participantId);
+            }
+
+            var configured = await _gateway.MessageAsync(room.JanusSession, handle, publish, "offer", offerSdp, true, cancellationToken);
             answer = (string?)configured["jsep"]?["sdp"] ?? throw new JanusException(-1, "Janus returned no SDP answer");
         }
         finally
@@ -395,6 +404,50 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
 
     public bool IsLive(Guid sessionId) => _rooms.ContainsKey(sessionId);
 
+    /// <summary>Sessions whose rooms are registered in this process (open sessions).</summary>
+    public IReadOnlyList<Guid> LiveSessions => [.. _rooms.Keys];
+
+    /// <summary>
+    /// Pause/resume: VideoRoom <c>enable_recording</c> switches the recorder of every current publisher and the room's
+    /// default for later ones. A room not created on the current Janus yet picks the state up from the policy.
+    /// </summary>
+    public async Task SetRecordingAsync(Guid sessionId, bool record, CancellationToken cancellationToken)
+    {
+        if (!_rooms.TryGetValue(sessionId, out var room))
+        {
+            return;
+        }
+
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (room.Recording?.Folder is null)
+            {
+                return;
+            }
+
+            room.Recording = room.Recording with { Record = record };
+            if (room.Generation != _gateway.Generation || room.JanusSession == 0)
+            {
+                return;
+            }
+
+            var request = new JsonObject
+            {
+                ["request"] = "enable_recording",
+                ["room"] = room.RoomId,
+                ["secret"] = room.Secret,
+                ["record"] = record,
+            };
+            await _gateway.MessageAsync(room.JanusSession, room.ControlHandle, request, null, null, false, cancellationToken);
+            LogRecordingSwitched(sessionId, record);
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+    }
+
     public IReadOnlyList<FeedView> FeedsOf(Guid sessionId, Guid participantId) =>
         _rooms.TryGetValue(sessionId, out var room) && room.Participants.TryGetValue(participantId, out var p)
             ? [.. p.Publishers.Values.Where(x => x.Published).Select(x => new FeedView(x.Feed.FeedId, x.Feed.Kind))]
@@ -537,6 +590,9 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory
     public static long NewFeedId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 1_000L + RandomNumberGenerator.GetInt32(0, 1000);
 
     public static string NewRoomSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recording of session {SessionId} switched: {Record}")]
+    private partial void LogRecordingSwitched(Guid sessionId, bool record);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Room {RoomId} for session {SessionId} created on media generation {Generation}")]
     private partial void LogRoomCreated(Guid sessionId, long roomId, long generation);

@@ -2,6 +2,9 @@ using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Consent;
 using DaoVien.OnlineReception.Realtime.Recordings.Integrity;
 using DaoVien.OnlineReception.Realtime.Recordings.Linking;
+using DaoVien.OnlineReception.Realtime.Recordings.Live;
+using DaoVien.OnlineReception.Realtime.MediaServer;
+using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings.Playback;
 using DaoVien.OnlineReception.Scheduling;
@@ -37,6 +40,13 @@ internal static class RecordingsModule
         services.AddScoped<IArchiveCaseLinks, ArchiveCaseLinks>();
         services.AddScoped<IntegrityVerifier>();
         services.AddHostedService<ArchiveWorker>();
+
+        // Live sessions: their rooms record, pause/resume switches Janus, the end (or a crash) queues the archive.
+        services.AddSingleton<IRoomRecordingPolicy, SessionRecordingPolicy>();
+        services.AddSingleton<IRecordingSwitch>(sp => sp.GetRequiredService<SessionMedia>());
+        services.AddScoped<ISessionOutcomeSink, ArchiveOnSessionEnd>();
+        services.AddHostedService<CrashedSessionRecovery>();
+        services.AddHostedService<MediaRestartReporter>();
         services.AddHealthChecks().AddCheck<ArchiveIntegrityHealthCheck>("recordings", tags: ["required"]);
 
         var cron = builder.Configuration[$"{RecordingOptions.Section}:{nameof(RecordingOptions.IntegrityCheckCron)}"] ?? new RecordingOptions().IntegrityCheckCron;

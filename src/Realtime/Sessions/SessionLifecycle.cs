@@ -23,7 +23,8 @@ internal sealed partial class SessionLifecycle(
     TimeProvider time,
     ILogger<SessionLifecycle> logger)
 {
-    public async Task<Guid> AdmitAsync(Guid staffId, LobbyEntry entry, CancellationToken cancellationToken)
+    /// <summary>Opens a session for the admitted lobby entry; <paramref name="runUnrecordedProblem"/> (the storage problem the chairman was shown) is logged as the explicit choice to run unrecorded, before the room exists.</summary>
+    public async Task<Guid> AdmitAsync(Guid staffId, LobbyEntry entry, string? runUnrecordedProblem, CancellationToken cancellationToken)
     {
         await EnsureNoOpenSessionAsync(staffId, cancellationToken);
         var presiding = await StaffNameAsync(staffId, cancellationToken);
@@ -48,6 +49,11 @@ internal sealed partial class SessionLifecycle(
         {
             // Unique indexes: the booking was admitted by another console a moment ago, or this official opened one.
             throw new HubException("Công dân này vừa được tiếp nhận ở nơi khác, hoặc bạn đang chủ trì một buổi tiếp khác.");
+        }
+
+        if (runUnrecordedProblem is not null)
+        {
+            await services.GetRequiredService<Recordings.IRecordingStorage>().RecordRunUnrecordedAsync(session.Id, staffId, runUnrecordedProblem, cancellationToken);
         }
 
         media.Register(session.Id, session.RoomId, session.RoomSecret);

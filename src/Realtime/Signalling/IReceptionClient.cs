@@ -34,7 +34,13 @@ public interface IReceptionClient
 
     /// <summary>The media server restarted: rejoin the session (publish and subscribe again).</summary>
     Task MediaReconnect();
+
+    /// <summary>The session's recording was paused or resumed (the indicator).</summary>
+    Task RecordingChanged(RecordingStateView state);
 }
+
+/// <summary>Recording indicator state: <paramref name="Recorded"/> the room records, <paramref name="Paused"/> paused now.</summary>
+public sealed record RecordingStateView(bool Recorded, bool Paused);
 
 public sealed record LobbyStatus(string State, int Position, int EstimatedWaitMinutes, Guid? SessionId);
 

@@ -4,6 +4,7 @@ using System.Text;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Persistence;
+using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
@@ -230,10 +231,16 @@ internal sealed partial class ReceptionHub(
             }
         }
 
+        var rejoining = participant.JoinedAt is not null;
         participant.State = ParticipantState.InRoom;
         participant.ConnectionId = Context.ConnectionId;
         participant.JoinedAt ??= time.GetUtcNow();
         await db.SaveChangesAsync(Context.ConnectionAborted);
+        if (rejoining)
+        {
+            await ReportRecordingGapAsync(session.Id, participant.Id, back: true);
+        }
+
         return await EnterRoomAsync(session, participant);
     }
 
@@ -248,6 +255,14 @@ internal sealed partial class ReceptionHub(
         if (!SdpGuard.IsAcceptable(sdpOffer, Options.MaxSdpBytes, 3, out var audioMid))
         {
             throw new HubException("SDP không hợp lệ.");
+        }
+
+        // Consent first: in a recorded room nobody publishes (so nothing of theirs is recorded) before their
+        // acknowledgment of the notice is stored.
+        if (await RecordingOfAsync(session.Id) is { Folder: not null }
+            && !await services.GetRequiredService<IRecordingConsent>().IsConsentedAsync(session.Id, participant.Id, Context.ConnectionAborted))
+        {
+            throw new HubException(RecordingConsentRequired);
         }
 
         try
@@ -329,10 +344,42 @@ internal sealed partial class ReceptionHub(
         return await lifecycle.QueueAsync(Today, Context.ConnectionAborted);
     }
 
-    /// <summary>Admits the booking waiting in <paramref name="lobbyEntryId"/>, or the next one when null.</summary>
-    public async Task<Guid> Admit(Guid? lobbyEntryId)
+    /// <summary>
+    /// Admits the booking waiting in <paramref name="lobbyEntryId"/>, or the next one when null. When the recording
+    /// storage is not ready the admission is refused with the problem, so the chairman decides (<see cref="AdmitUnrecorded"/>).
+    /// </summary>
+    public Task<Guid> Admit(Guid? lobbyEntryId) => AdmitCoreAsync(lobbyEntryId, runUnrecorded: false);
+
+    /// <summary>The chairman's explicit, logged choice to receive the citizen without recording (storage not ready).</summary>
+    public Task<Guid> AdmitUnrecorded(Guid? lobbyEntryId) => AdmitCoreAsync(lobbyEntryId, runUnrecorded: true);
+
+    /// <summary>The pre-session storage check, for the console's warning before admitting.</summary>
+    public async Task<RecordingReadiness> CheckRecordingReadiness()
+    {
+        RequirePresiding();
+        return await ReadinessAsync();
+    }
+
+    private async Task<RecordingReadiness> ReadinessAsync()
+    {
+        if (!services.GetRequiredService<IOptions<RecordingOptions>>().Value.RecordByDefault)
+        {
+            return new RecordingReadiness(true, null, 0);
+        }
+
+        return await services.GetRequiredService<IRecordingStorage>().CheckReadinessAsync(Context.ConnectionAborted);
+    }
+
+    private async Task<Guid> AdmitCoreAsync(Guid? lobbyEntryId, bool runUnrecorded)
     {
         var staffId = RequirePresiding();
+        var readiness = await ReadinessAsync();
+        if (!readiness.CanRecord && !runUnrecorded)
+        {
+            throw new HubException(RecordingNotReadyPrefix + readiness.Problem);
+        }
+
+        string? unrecordedProblem = readiness.CanRecord ? null : readiness.Problem ?? "storage not ready";
         var today = Today;
         var waiting = await board.WaitingAsync(today, Context.ConnectionAborted);
         var entry = lobbyEntryId is null ? waiting.FirstOrDefault() : waiting.SingleOrDefault(e => e.Id == lobbyEntryId);
@@ -341,7 +388,7 @@ internal sealed partial class ReceptionHub(
             throw new HubException("Không có công dân nào đang chờ với lựa chọn này.");
         }
 
-        var sessionId = await lifecycle.AdmitAsync(staffId, entry, Context.ConnectionAborted);
+        var sessionId = await lifecycle.AdmitAsync(staffId, entry, unrecordedProblem, Context.ConnectionAborted);
         await board.BroadcastAsync(today, Context.ConnectionAborted);
         return sessionId;
     }
@@ -432,6 +479,82 @@ internal sealed partial class ReceptionHub(
         await lifecycle.EndAsync(session, outcome, ground, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Context.ConnectionAborted);
     }
 
+    // ---------------- recording ----------------
+
+    /// <summary>Whether the caller's session records, is paused, and whether the caller acknowledged the notice (with its text).</summary>
+    public async Task<RecordingStatusView> RecordingStatus()
+    {
+        var (session, participant) = await CallerInRoomAsync();
+        return await RecordingStatusOfAsync(session.Id, participant.Id);
+    }
+
+    /// <summary>The caller acknowledges the recording notice version they were shown; stored (who, when, which text) before they may publish.</summary>
+    public async Task<RecordingStatusView> AcknowledgeRecordingNotice(string textVersion)
+    {
+        RequireText(textVersion, 100);
+        var (session, participant) = await CallerInRoomAsync();
+        try
+        {
+            await services.GetRequiredService<IRecordingConsent>().RecordAcknowledgmentAsync(session.Id, participant.Id, textVersion, Context.ConnectionAborted);
+        }
+        catch (ArgumentException)
+        {
+            throw new HubException("Thông báo ghi hình đã thay đổi, vui lòng tải lại trang để đọc bản mới.");
+        }
+
+        return await RecordingStatusOfAsync(session.Id, participant.Id);
+    }
+
+    /// <summary>The presiding official pauses the recording; the reason is required and logged.</summary>
+    public async Task PauseRecording(string reason)
+    {
+        RequireText(reason, 500);
+        var (session, presiding) = await CallerPresidingAsync();
+        if (await RecordingOfAsync(session.Id) is not { Folder: not null })
+        {
+            throw new HubException("Buổi tiếp này không được ghi hình.");
+        }
+
+        await services.GetRequiredService<IRecordingControl>().PauseAsync(session.Id, presiding.StaffId!.Value, reason.Trim(), Context.ConnectionAborted);
+        await Clients.Group(SessionGroup(session.Id)).RecordingChanged(new RecordingStateView(true, true));
+    }
+
+    public async Task ResumeRecording()
+    {
+        var (session, presiding) = await CallerPresidingAsync();
+        await services.GetRequiredService<IRecordingControl>().ResumeAsync(session.Id, presiding.StaffId!.Value, Context.ConnectionAborted);
+        await Clients.Group(SessionGroup(session.Id)).RecordingChanged(new RecordingStateView(true, false));
+    }
+
+    private async Task<RecordingStatusView> RecordingStatusOfAsync(Guid sessionId, Guid participantId)
+    {
+        var recording = await RecordingOfAsync(sessionId);
+        var notice = services.GetRequiredService<IRecordingConsent>().GetNotice();
+        if (recording.Folder is null)
+        {
+            return new RecordingStatusView(false, false, true, notice.TextVersion, notice.Text);
+        }
+
+        var consented = await services.GetRequiredService<IRecordingConsent>().IsConsentedAsync(sessionId, participantId, Context.ConnectionAborted);
+        return new RecordingStatusView(true, !recording.Record, consented, notice.TextVersion, notice.Text);
+    }
+
+    private ValueTask<RoomRecording> RecordingOfAsync(Guid sessionId) =>
+        services.GetRequiredService<IRoomRecordingPolicy>().ForSessionAsync(sessionId, Context.ConnectionAborted);
+
+    private async Task ReportRecordingGapAsync(Guid sessionId, Guid participantId, bool back)
+    {
+        if (await services.GetRequiredService<IRoomRecordingPolicy>().ForSessionAsync(sessionId, CancellationToken.None) is not { Folder: not null })
+        {
+            return;
+        }
+
+        var control = services.GetRequiredService<IRecordingControl>();
+        await (back
+            ? control.ReportReconnectedAsync(sessionId, participantId, CancellationToken.None)
+            : control.ReportDisconnectedAsync(sessionId, participantId, CancellationToken.None));
+    }
+
     // ---------------- connection lifetime ----------------
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -448,6 +571,10 @@ internal sealed partial class ReceptionHub(
         {
             await media.DropParticipantAsync(p.SessionId!.Value, p.Id, Context.ConnectionId, CancellationToken.None);
             await lifecycle.BroadcastParticipantsAsync(p.SessionId.Value, CancellationToken.None);
+            if (p.State == ParticipantState.InRoom && await db.Sessions.AnyAsync(s => s.Id == p.SessionId && s.State == SessionState.Open, CancellationToken.None))
+            {
+                await ReportRecordingGapAsync(p.SessionId.Value, p.Id, back: false);
+            }
         }
 
         await base.OnDisconnectedAsync(exception);
@@ -535,6 +662,11 @@ internal sealed partial class ReceptionHub(
 
     private static HubException Denied() => new("Bạn không có quyền thực hiện thao tác này.");
 
+    /// <summary>Start of the refusal when the storage is not ready; the console recognises it and offers the unrecorded choice.</summary>
+    internal const string RecordingNotReadyPrefix = "[recording-not-ready] ";
+
+    internal const string RecordingConsentRequired = "Bạn cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
+
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Media request failed: {Code} {Reason}")]
     private partial void LogMediaFailed(int code, string reason);
 
@@ -549,3 +681,6 @@ internal sealed record EarlierSession(Guid SessionId, DateOnly Date, int Outcome
 internal sealed record AdHocSession(Guid SessionId, string JoinToken);
 
 internal sealed record OfficialView(Guid Id, string FullName, string? Title);
+
+/// <summary>A participant's view of the session's recording: the notice to acknowledge and the indicator's state.</summary>
+internal sealed record RecordingStatusView(bool Recorded, bool Paused, bool Consented, string NoticeVersion, string NoticeText);

@@ -31,6 +31,7 @@
     return;
   }
   R.wireSessionControls();
+  if (window.ReceptionRecording) window.ReceptionRecording.wire(false);
 
   if (sessionStorage.getItem(checkedKey) === '1') {
     // Reload: the devices were checked already; go straight back in.

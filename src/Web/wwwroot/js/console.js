@@ -58,12 +58,16 @@
     return td;
   }
 
-  async function admit(entryId) {
+  async function admit(entryId, unrecorded) {
     try {
-      const sessionId = await R.state.connection.invoke('Admit', entryId);
+      const sessionId = await R.state.connection.invoke(unrecorded ? 'AdmitUnrecorded' : 'Admit', entryId);
       await enter(sessionId);
     } catch (e) {
-      R.showError(R.hubError(e));
+      const message = R.hubError(e);
+      const rec = window.ReceptionRecording;
+      // Recording storage not ready: the chairman sees why and may choose, explicitly, to receive unrecorded.
+      if (rec && message.startsWith(rec.notReadyPrefix)) rec.showNotReady(message.substring(rec.notReadyPrefix.length), () => admit(entryId, true));
+      else R.showError(message);
     }
   }
 
@@ -99,6 +103,7 @@
     return;
   }
   R.wireSessionControls();
+  if (window.ReceptionRecording) window.ReceptionRecording.wire(presiding);
 
   $('[data-testid=admit-next]')?.addEventListener('click', () => admit(null));
   $('[data-testid=open-adhoc]')?.addEventListener('click', async () => {

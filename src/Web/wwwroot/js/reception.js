@@ -61,6 +61,7 @@
     connection.on('MutedChanged', (muted) => applyMuted(muted));
     connection.on('Removed', () => finish('removed', 'Bạn đã được mời rời khỏi buổi tiếp.'));
     connection.on('SessionEnded', () => finish('ended', 'Buổi tiếp đã kết thúc. Cảm ơn bạn.'));
+    connection.on('RecordingChanged', (s) => { if (window.ReceptionRecording) window.ReceptionRecording.render(s); });
     connection.on('MediaReconnect', () => { if (state.sessionId) restartMedia().catch((e) => console.warn('media reconnect', e)); });
     connection.onreconnected(() => { if (state.rejoin && !state.ended) state.rejoin().catch((e) => showError(hubError(e))); });
     connection.onclose(() => { if (!state.ended) setTimeout(reconnectForever, 1000); });
@@ -162,6 +163,8 @@
     if (!state.camera) await startPreview();
     const self = $('[data-testid=self-view]'); if (self) self.srcObject = state.camera;
     applyMuted(info.muted);
+    // Consent first: in a recorded session nothing is published before the notice is acknowledged.
+    if (window.ReceptionRecording) await window.ReceptionRecording.beforePublish();
     await publish('camera', state.camera);
     if (state.screen) await publish('screen', state.screen);
   }

@@ -1,0 +1,232 @@
+using System.Text.Json;
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Realtime.Recordings;
+using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
+using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
+using DaoVien.OnlineReception.Realtime.Recordings.Playback;
+using DaoVien.OnlineReception.Testing;
+using FFMpegCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DaoVien.OnlineReception.EndToEnd;
+
+/// <summary>
+/// Recording through the real app: a citizen with a real booking and the chairman, in Chromium with fake camera and
+/// microphone, through the lobby, the consent notice and a live session on the real Janus, to the archive attached to
+/// the case the session opened.
+/// </summary>
+public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture browser, JanusServer janus) : IAsyncLifetime
+{
+    private static readonly TimeSpan Talk = TimeSpan.FromSeconds(20);
+    private ReceptionAppFactory _app = null!;
+    private Uri _base = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>(janus.Settings)
+        {
+            ["Media:Recording:RecordByDefault"] = "true",
+        };
+        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "rec-" + Guid.NewGuid().ToString("N")[..8]), settings);
+        _base = _app.StartOnSocket();
+    }
+
+    [Fact]
+    public async Task RecordedSession_ConsentTalkEndWithCaseAccepted_ArchiveAttachedToCasePlaysForStaffNotForCitizen()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chairmanId = await _app.CreateStaffAsync("chutich.ghi", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
+        var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
+        await SessionTests.OpenLobbyAsync(_app.Services);
+
+        await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
+        var citizen = await citizenContext.NewPageAsync();
+        await citizen.GotoAsync(booking.JoinPath);
+        await citizen.GetByTestId("device-ok").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
+
+        await using var chairmanContext = await browser.NewContextAsync(_base);
+        var chairman = await chairmanContext.NewPageAsync();
+        await chairman.SignInAsync("chutich.ghi", "Chairman-pass-1");
+        await chairman.GotoAsync("/Console");
+        await Assertions.Expect(chairman.GetByTestId("queue-row")).ToHaveCountAsync(1);
+        await chairman.GetByTestId("admit-next").ClickAsync();
+
+        // Nobody publishes before acknowledging the notice: what is recorded, why, who keeps it, how long, rights.
+        foreach (var page in new[] { citizen, chairman })
+        {
+            await Assertions.Expect(page.GetByTestId("recording-notice")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("recording-notice-text")).ToContainTextAsync("Thời hạn lưu giữ");
+            await Assertions.Expect(page.GetByTestId("recording-indicator")).ToBeHiddenAsync();
+        }
+
+        var sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
+        Assert.Empty(Directory.GetFiles(RawFolder(sessionId), "*.mjr"));
+        foreach (var page in new[] { citizen, chairman })
+        {
+            await page.GetByTestId("recording-acknowledge").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
+            await Assertions.Expect(page.GetByTestId("recording-notice")).ToBeHiddenAsync();
+        }
+
+        await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
+        await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
+        // The talk itself is the scenario: a fixed span of recorded conversation.
+        await Task.Delay(Talk, ct);
+
+        await chairman.GetByTestId("end-outcome").SelectOptionAsync("1");
+        await chairman.GetByTestId("end-note").FillAsync("Tiếp nhận đơn khiếu nại");
+        await chairman.GetByTestId("end-submit").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("session-finished")).ToBeVisibleAsync();
+
+        var job = await WaitForJobAsync(sessionId, ct);
+        Assert.True(job.State == ArchiveJobState.Succeeded, job.LastError);
+        var archiveId = job.ArchiveId!.Value;
+        var folder = _app.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(archiveId);
+        var manifest = JsonSerializer.Deserialize<ArchiveManifest>(await File.ReadAllTextAsync(Path.Combine(folder, ArchiveManifest.FileName), ct), ArchiveManifest.Json)!;
+
+        // Both participants' tracks are there, each after their stored acknowledgment.
+        Assert.Equal(2, manifest.Participants.Count(p => p.ParticipantId is not null && p.Tracks.Count == 2));
+        Assert.All(manifest.Participants, p => Assert.All(p.Tracks, t => Assert.True(p.ConsentAcknowledgedAt < t.FirstPacketAt, $"consent {p.ConsentAcknowledgedAt:O} not before {t.FirstPacketAt:O}")));
+
+        var media = await FFProbe.AnalyseAsync(Path.Combine(folder, "composite.mp4"), cancellationToken: ct);
+        Assert.Equal("h264", media.PrimaryVideoStream!.CodecName);
+        Assert.Equal("aac", media.PrimaryAudioStream!.CodecName);
+        Assert.Equal(2 * 640, media.PrimaryVideoStream.Width);
+        var span = (manifest.MediaEndedAt!.Value - manifest.MediaStartedAt!.Value).TotalSeconds;
+        Assert.InRange(span, Talk.TotalSeconds, (manifest.SessionEndedAt - manifest.SessionStartedAt).TotalSeconds + 1);
+        Assert.InRange(media.Duration.TotalSeconds, span - 1, span + 1);
+
+        // "Case accepted" opened a case; the archive is attached to it on the recordings side.
+        var caseRef = await WithScopeAsync(sp => sp.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(sessionId, ct));
+        Assert.NotNull(caseRef);
+        var linked = await WaitForCaseLinkAsync(sessionId, ct);
+        Assert.Equal(caseRef.CaseId, linked.CaseId);
+
+        // It plays on the staff recordings page.
+        await chairman.GotoAsync($"/Recordings/Archive?id={archiveId:N}");
+        await chairman.WaitForFunctionAsync("""
+            async () => {
+              const v = document.querySelector('[data-testid=archive-player]');
+              if (!v) return false;
+              v.muted = true;
+              if (v.paused) { try { await v.play(); } catch { return false; } }
+              return v.readyState >= 2 && v.currentTime > 0.5;
+            }
+            """, null, new PageWaitForFunctionOptions { PollingInterval = 250, Timeout = 30_000 });
+
+        // The citizen's browser gets none of the archive's files.
+        foreach (var name in manifest.Files.Select(f => f.Name).Append(ArchiveManifest.FileName))
+        {
+            var response = await citizenContext.APIRequest.GetAsync(PlaybackEndpoints.FileUrl(archiveId, name), new APIRequestContextOptions { MaxRedirects = 0 });
+            Assert.NotEqual(200, response.Status);
+            Assert.NotEqual(206, response.Status);
+        }
+    }
+
+    [Fact]
+    public async Task Publish_WithoutAcknowledgment_IsRefusedAndPausedRecordingShowsPausedWithLoggedReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chairmanId = await _app.CreateStaffAsync("chutich.tam", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
+        var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
+        await SessionTests.OpenLobbyAsync(_app.Services);
+
+        await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
+        var citizen = await citizenContext.NewPageAsync();
+        await citizen.GotoAsync(booking.JoinPath);
+        await citizen.GetByTestId("device-ok").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
+
+        await using var chairmanContext = await browser.NewContextAsync(_base);
+        var chairman = await chairmanContext.NewPageAsync();
+        await chairman.SignInAsync("chutich.tam", "Chairman-pass-1");
+        await chairman.GotoAsync("/Console");
+        await chairman.GetByTestId("admit-next").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("recording-notice")).ToBeVisibleAsync();
+
+        // A page that skips the notice and publishes anyway is refused by the server.
+        var refusal = await citizen.EvaluateAsync<string>("""
+            async () => {
+              const pc = new RTCPeerConnection();
+              pc.addTransceiver('audio', { direction: 'sendonly' });
+              await pc.setLocalDescription(await pc.createOffer());
+              try { await window.Reception.state.connection.invoke('Publish', 'camera', pc.localDescription.sdp); return 'published'; }
+              catch (e) { return window.Reception.hubError(e); }
+            }
+            """);
+        Assert.Contains("xác nhận thông báo ghi hình", refusal, StringComparison.Ordinal);
+
+        await chairman.GetByTestId("recording-acknowledge").ClickAsync();
+        await citizen.GetByTestId("recording-acknowledge").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
+
+        // Pause needs a reason; the pause shows everywhere and is logged with it; resume shows recording again.
+        await chairman.GetByTestId("recording-pause").ClickAsync();
+        await Assertions.Expect(chairman.GetByTestId("reception-error")).ToContainTextAsync("lý do");
+        await chairman.GetByTestId("recording-pause-reason").FillAsync("Công dân trình bày thông tin riêng tư");
+        await chairman.GetByTestId("recording-pause").ClickAsync();
+        foreach (var page in new[] { citizen, chairman })
+        {
+            await Assertions.Expect(page.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "paused");
+        }
+
+        var sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
+        var pause = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Pauses.AsNoTracking().SingleAsync(p => p.SessionId == sessionId, ct));
+        Assert.Equal("Công dân trình bày thông tin riêng tư", pause.Reason);
+        Assert.Equal(chairmanId, pause.PausedBy);
+
+        await chairman.GetByTestId("recording-resume").ClickAsync();
+        foreach (var page in new[] { citizen, chairman })
+        {
+            await Assertions.Expect(page.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
+        }
+
+        var consents = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking().Where(c => c.SessionId == sessionId).ToListAsync(ct));
+        Assert.Equal(2, consents.Count);
+    }
+
+    private string RawFolder(Guid sessionId) => _app.Services.GetRequiredService<RecordingPaths>().RawFolder(sessionId);
+
+    private async Task<ArchiveJob> WaitForJobAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            var job = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.SessionId == sessionId, timeout.Token));
+            if (job is { State: ArchiveJobState.Succeeded or ArchiveJobState.Failed })
+            {
+                return job;
+            }
+
+            await Task.Delay(250, timeout.Token);
+        }
+    }
+
+    private async Task<ArchiveSummary> WaitForCaseLinkAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var summary = await WithScopeAsync(sp => sp.GetRequiredService<IArchiveCaseLinks>().FindBySessionAsync(sessionId, timeout.Token));
+            if (summary is { CaseId: not null })
+            {
+                return summary;
+            }
+
+            await Task.Delay(250, timeout.Token);
+        }
+    }
+
+    private async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
