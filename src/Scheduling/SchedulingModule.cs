@@ -54,6 +54,7 @@ public static class SchedulingModule
         services.AddScoped<ReceptionDayService>();
         services.AddScoped<PublicCalendar>();
         services.AddScoped<IReceptionCalendar, ReceptionCalendar>();
+        services.AddScoped<IReceptionRecordingRules, ReceptionRecordingRules>();
         services.AddScoped<MeetingService>();
         services.AddScoped<BookingService>();
         services.AddScoped<IBookingDirectory, BookingDirectory>();

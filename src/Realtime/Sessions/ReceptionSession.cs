@@ -4,6 +4,12 @@ internal enum SessionState
 {
     Open = 0,
     Ended = 1,
+
+    /// <summary>
+    /// Left open by a crash of the app and closed at the next start: it has an end time but no outcome (nobody
+    /// decided one), so it is not "Ended" and does not enter the reception book on a guess.
+    /// </summary>
+    Crashed = 2,
 }
 
 /// <summary>One online reception: a citizen's booking admitted by the presiding official, or an ad-hoc reception.</summary>

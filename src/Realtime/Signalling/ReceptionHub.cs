@@ -5,6 +5,7 @@ using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings;
+using DaoVien.OnlineReception.Realtime.Recordings.Live;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
@@ -353,39 +354,29 @@ internal sealed partial class ReceptionHub(
     /// <summary>The chairman's explicit, logged choice to receive the citizen without recording (storage not ready).</summary>
     public Task<Guid> AdmitUnrecorded(Guid? lobbyEntryId) => AdmitCoreAsync(lobbyEntryId, runUnrecorded: true);
 
-    /// <summary>The pre-session storage check, for the console's warning before admitting.</summary>
-    public async Task<RecordingReadiness> CheckRecordingReadiness()
-    {
-        RequirePresiding();
-        return await ReadinessAsync();
-    }
-
-    private async Task<RecordingReadiness> ReadinessAsync()
-    {
-        if (!services.GetRequiredService<IOptions<RecordingOptions>>().Value.RecordByDefault)
-        {
-            return new RecordingReadiness(true, null, 0);
-        }
-
-        return await services.GetRequiredService<IRecordingStorage>().CheckReadinessAsync(Context.ConnectionAborted);
-    }
-
     private async Task<Guid> AdmitCoreAsync(Guid? lobbyEntryId, bool runUnrecorded)
     {
         var staffId = RequirePresiding();
-        var readiness = await ReadinessAsync();
-        if (!readiness.CanRecord && !runUnrecorded)
-        {
-            throw new HubException(RecordingNotReadyPrefix + readiness.Problem);
-        }
-
-        string? unrecordedProblem = readiness.CanRecord ? null : readiness.Problem ?? "storage not ready";
         var today = Today;
         var waiting = await board.WaitingAsync(today, Context.ConnectionAborted);
         var entry = lobbyEntryId is null ? waiting.FirstOrDefault() : waiting.SingleOrDefault(e => e.Id == lobbyEntryId);
         if (entry is null)
         {
             throw new HubException("Không có công dân nào đang chờ với lựa chọn này.");
+        }
+
+        // The pre-session storage check, for sessions their rule records: on failure the chairman is told why and
+        // may only go on unrecorded by the explicit choice (AdmitUnrecorded), which is logged with the problem.
+        string? unrecordedProblem = null;
+        if (await SessionRecordingPolicy.BookingRecordsAsync(services, entry.BookingId, Context.ConnectionAborted))
+        {
+            var readiness = await services.GetRequiredService<IRecordingStorage>().CheckReadinessAsync(Context.ConnectionAborted);
+            if (!readiness.CanRecord && !runUnrecorded)
+            {
+                throw new HubException(RecordingNotReadyPrefix + readiness.Problem);
+            }
+
+            unrecordedProblem = readiness.CanRecord ? null : readiness.Problem ?? "storage not ready";
         }
 
         var sessionId = await lifecycle.AdmitAsync(staffId, entry, unrecordedProblem, Context.ConnectionAborted);

@@ -46,6 +46,9 @@ internal sealed class ReceptionRule
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Whether online sessions of this rule's days are recorded (evidence); on unless staff turn it off.</summary>
+    public bool RecordSessions { get; set; } = true;
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

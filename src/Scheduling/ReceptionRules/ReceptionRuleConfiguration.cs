@@ -19,5 +19,7 @@ internal sealed class ReceptionRuleConfiguration : IEntityTypeConfiguration<Rece
         builder.Property(r => r.DayOfWeek).HasConversion<string>().HasMaxLength(12);
         builder.Property(r => r.PresidingRole).HasMaxLength(40);
         builder.Property(r => r.Place).HasMaxLength(300);
+        // Rules that existed before the setting keep recording: the database default is the domain default.
+        builder.Property(r => r.RecordSessions).HasDefaultValue(true).HasSentinel(true);
     }
 }

@@ -10,7 +10,7 @@ namespace DaoVien.OnlineReception.Realtime.Recordings.Live;
 
 /// <summary>
 /// At start-up, a session still open in the database was left live by a crash of this process (its connections and
-/// its embedded Janus died with it): it is ended as crashed — no outcome, so no case is opened on a guess — and what
+/// its embedded Janus died with it): it is closed as <see cref="SessionState.Crashed"/> — no outcome, so no case is opened on a guess — and what
 /// Janus wrote up to the crash is queued for archiving, the crash being a gap in the manifest.
 /// </summary>
 internal sealed partial class CrashedSessionRecovery(IServiceScopeFactory scopes, TimeProvider time, ILogger<CrashedSessionRecovery> logger) : IHostedService
@@ -25,7 +25,7 @@ internal sealed partial class CrashedSessionRecovery(IServiceScopeFactory scopes
         foreach (var session in open)
         {
             var now = time.GetUtcNow();
-            session.State = SessionState.Ended;
+            session.State = SessionState.Crashed;
             session.EndedAt = now;
             var participants = await db.Participants.Where(p => p.SessionId == session.Id && (p.State == ParticipantState.InRoom || p.State == ParticipantState.Invited)).ToListAsync(cancellationToken);
             foreach (var p in participants)

@@ -2,6 +2,8 @@ using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings.Consent;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
+using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.ReceptionRules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,24 +11,20 @@ using Microsoft.Extensions.Options;
 namespace DaoVien.OnlineReception.Realtime.Recordings.Live;
 
 /// <summary>
-/// Whether a live session's room records: every reception session does (<see cref="RecordingOptions.RecordByDefault"/>),
-/// unless the chairman explicitly chose to run it unrecorded (a logged <see cref="RecordingEventKind.RunUnrecorded"/>).
+/// Whether a live session's room records: every reception session does (<see cref="RecordingOptions.RecordByDefault"/>)
+/// unless its reception rule turns recording off (<see cref="IReceptionRecordingRules"/>) or the chairman explicitly chose to run it unrecorded (a logged <see cref="RecordingEventKind.RunUnrecorded"/>).
 /// A paused session's room is (re)created with its folder but not recording, so a Janus restart during a pause does
 /// not silently resume it. Singleton (the media layer is); reads the database through a scope per call.
 /// </summary>
-internal sealed class SessionRecordingPolicy(IServiceScopeFactory scopes, IOptions<RecordingOptions> options, RecordingPaths paths, TimeProvider time)
+internal sealed class SessionRecordingPolicy(IServiceScopeFactory scopes, RecordingPaths paths, TimeProvider time)
     : IRoomRecordingPolicy
 {
     public async ValueTask<RoomRecording> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        if (!options.Value.RecordByDefault)
-        {
-            return RoomRecording.Off;
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var realtime = scope.ServiceProvider.GetRequiredService<RealtimeDbContext>();
-        if (!await realtime.Sessions.AnyAsync(s => s.Id == sessionId, cancellationToken))
+        var session = await realtime.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.BookingId }).SingleOrDefaultAsync(cancellationToken);
+        if (session is null || !await BookingRecordsAsync(scope.ServiceProvider, session.BookingId, cancellationToken))
         {
             return RoomRecording.Off;
         }
@@ -41,6 +39,25 @@ internal sealed class SessionRecordingPolicy(IServiceScopeFactory scopes, IOptio
         var folder = paths.RawFolder(sessionId);
         Directory.CreateDirectory(folder);
         return new RoomRecording(!paused, folder);
+    }
+
+    /// <summary>
+    /// Whether a session for <paramref name="bookingId"/> is recorded: the setting's default, narrowed by the booking's
+    /// reception rule ("record sessions"); ad-hoc sessions (no booking) follow the default.
+    /// </summary>
+    public static async Task<bool> BookingRecordsAsync(IServiceProvider services, Guid? bookingId, CancellationToken cancellationToken)
+    {
+        if (!services.GetRequiredService<IOptions<RecordingOptions>>().Value.RecordByDefault)
+        {
+            return false;
+        }
+
+        if (bookingId is not { } id || await services.GetRequiredService<IBookingDirectory>().FindAsync(id, cancellationToken) is not { } booking)
+        {
+            return true;
+        }
+
+        return await services.GetRequiredService<IReceptionRecordingRules>().RecordsSessionsAsync(booking.ReceptionDayId, cancellationToken);
     }
 
     /// <summary>Server-generated base name of one publish (ids and a timestamp only; never user input).</summary>

@@ -438,6 +438,11 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("RecordSessions")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Recurrence")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -67,6 +67,7 @@ internal sealed class IndexModel(
             Capacity = input.Capacity,
             ValidFrom = from,
             ValidTo = to,
+            RecordSessions = input.RecordSessions,
             UpdatedAt = clock.Now,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -80,6 +81,14 @@ internal sealed class IndexModel(
             .SetProperty(r => r.PresidingOfficialId, official)
             .SetProperty(r => r.PresidingRole, official == null ? StaffRoles.Chairman : null)
             .SetProperty(r => r.UpdatedAt, clock.Now), cancellationToken);
+        Message = s["Office.Done"];
+        return RedirectToPage();
+    }
+
+    /// <summary>Turns recording of the rule's online sessions on or off (applies to sessions admitted from now on).</summary>
+    public async Task<IActionResult> OnPostRecordingAsync(Guid id, bool record, CancellationToken cancellationToken)
+    {
+        await db.ReceptionRules.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.RecordSessions, record).SetProperty(r => r.UpdatedAt, clock.Now), cancellationToken);
         Message = s["Office.Done"];
         return RedirectToPage();
     }
@@ -141,5 +150,8 @@ internal sealed class IndexModel(
         public string? ValidFrom { get; set; }
 
         public string? ValidTo { get; set; }
+
+        /// <summary>Checkbox followed by a hidden "false": the first value wins, so unchecked posts false.</summary>
+        public bool RecordSessions { get; set; } = true;
     }
 }
