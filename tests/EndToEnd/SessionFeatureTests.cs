@@ -81,7 +81,7 @@ public sealed class SessionFeatureTests(PostgresServer server, BrowserFixture br
         await Assertions.Expect(second.GetByTestId("session-finished")).ToHaveAttributeAsync("data-reason", "removed");
         await Assertions.Expect(chairman.Locator("[data-testid=participants] li[data-role=Citizen]")).ToHaveCountAsync(1);
         await second.ReloadAsync();
-        await Assertions.Expect(second.GetByTestId("reception-error")).ToContainTextAsync("mời rời khỏi");
+        await Assertions.Expect(second.GetByTestId("reception-error")).ToContainTextAsync("mời rời khỏi", new() { Timeout = 20_000 });
         await Assertions.Expect(second.GetByTestId("session")).ToBeHiddenAsync();
     }
 
