@@ -34,6 +34,20 @@ internal sealed class LobbyDoor(
 {
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await SweepOnceAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another sweep (the minute's job and an on-demand one) wrote today's door first: read it and go again.
+            db.ChangeTracker.Clear();
+            await SweepOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task SweepOnceAsync(CancellationToken cancellationToken)
+    {
         var zone = ward.Value.TimeZone;
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);

@@ -5,12 +5,13 @@ using DaoVien.OnlineReception.Scheduling.Bookings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DaoVien.OnlineReception.Web.Pages.Reception;
 
 /// <summary>The citizen's join link: a booking's private link, or an ad-hoc session's one-time link.</summary>
 [AllowAnonymous]
-internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db) : PageModel
+internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db, IStringLocalizer<RealtimeResource> texts) : PageModel
 {
     public string Token { get; private set; } = "";
 
@@ -22,7 +23,7 @@ internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db)
     {
         if (string.IsNullOrWhiteSpace(t) || t.Length > 200)
         {
-            Error = "Đường dẫn tham gia không hợp lệ.";
+            Error = texts["Join.InvalidLink"];
             return;
         }
 
@@ -32,7 +33,7 @@ internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db)
         {
             if (booking.Status != BookingStatus.Confirmed)
             {
-                Error = "Lịch hẹn của bạn chưa được xác nhận hoặc đã bị hủy.";
+                Error = texts["Join.NotConfirmed"];
             }
 
             return;
@@ -45,6 +46,6 @@ internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db)
             return;
         }
 
-        Error = "Đường dẫn tham gia không hợp lệ hoặc đã hết hạn.";
+        Error = texts["Join.InvalidOrExpired"];
     }
 }

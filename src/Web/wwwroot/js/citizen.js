@@ -27,7 +27,7 @@
   try {
     await R.connect();
   } catch (e) {
-    R.showError('Không kết nối được máy chủ. Vui lòng tải lại trang.');
+    R.showError(R.t('NoServer'));
     return;
   }
   R.wireSessionControls();
@@ -37,7 +37,7 @@
     // Reload: the devices were checked already; go straight back in.
     const audioOnly = sessionStorage.getItem('reception.audioOnly') === '1';
     const box = document.querySelector('[data-testid=audio-only]'); if (box) box.checked = audioOnly;
-    await R.startPreview().catch((e) => R.showError('Không mở được camera/micrô: ' + e.message));
+    await R.startPreview().catch((e) => R.showError(R.t('NoDevices', e.message)));
     await proceed();
     return;
   }
@@ -47,7 +47,7 @@
   }
   document.querySelector('[data-testid=device-ok]').addEventListener('click', async () => {
     if (mode === 'adhoc' && !document.querySelector('[data-testid=adhoc-name]').value.trim()) {
-      R.showError('Vui lòng nhập họ tên.');
+      R.showError(R.t('NameRequired'));
       return;
     }
     sessionStorage.setItem(checkedKey, '1');
@@ -55,6 +55,6 @@
     await proceed();
   });
   // Shown only once the button works (a click before that would be lost).
-  await R.startPreview().catch((e) => R.showError('Không mở được camera/micrô: ' + e.message));
+  await R.startPreview().catch((e) => R.showError(R.t('NoDevices', e.message)));
   document.querySelector('[data-testid=device-check]').hidden = false;
 })();

@@ -27,13 +27,13 @@
       const tr = document.createElement('tr');
       tr.dataset.testid = 'queue-row';
       tr.dataset.booking = q.code;
-      const cells = [q.slotStart.substring(0, 5), q.code, q.displayName || '(bảo mật)', q.kind + ' — ' + q.subjectArea, q.summary,
+      const cells = [q.slotStart.substring(0, 5), q.code, q.displayName || R.t('Sealed'), R.t('Kind.' + q.kind) + ' — ' + q.subjectArea, q.summary,
         `${q.connectedRepresentatives}/${q.representatives}`];
       for (const c of cells) { const td = document.createElement('td'); td.textContent = c; tr.appendChild(td); }
       tr.appendChild(historyCell(q));
       const td = document.createElement('td');
       const b = document.createElement('button');
-      b.type = 'button'; b.textContent = 'Tiếp'; b.dataset.testid = 'admit-chosen';
+      b.type = 'button'; b.textContent = R.t('Admit'); b.dataset.testid = 'admit-chosen';
       b.addEventListener('click', () => admit(q.lobbyEntryId));
       td.appendChild(b); tr.appendChild(td);
       body.appendChild(tr);
@@ -48,8 +48,8 @@
     const outcome = (n) => $(`[data-testid=end-outcome] option[value="${n}"]`)?.textContent ?? String(n);
     const day = (d) => d.split('-').reverse().join('/');
     const lines = [
-      ...q.earlierSessions.map((s) => `Buổi tiếp ${day(s.date)}: ${outcome(s.outcome)}`),
-      ...q.earlierCases.map((c) => `Vụ việc ${c.number} (${day(c.receivedOn)}, ${c.subjectArea}): ${c.status}`),
+      ...q.earlierSessions.map((s) => R.t('EarlierSession', day(s.date), outcome(s.outcome))),
+      ...q.earlierCases.map((c) => R.t('EarlierCase', c.number, day(c.receivedOn), c.subjectArea, c.status)),
     ];
     if (lines.length === 0) { td.textContent = '—'; return td; }
     const ul = document.createElement('ul');
@@ -87,10 +87,10 @@
     decorateParticipant(li, p) {
       if (!presiding) return;
       const mute = document.createElement('button');
-      mute.type = 'button'; mute.dataset.testid = 'mute'; mute.textContent = p.muted ? 'Bật tiếng' : 'Tắt tiếng';
+      mute.type = 'button'; mute.dataset.testid = 'mute'; mute.textContent = p.muted ? R.t('Unmute') : R.t('Mute');
       mute.addEventListener('click', () => R.state.connection.invoke('SetMuted', p.id, !p.muted).catch((e) => R.showError(R.hubError(e))));
       const remove = document.createElement('button');
-      remove.type = 'button'; remove.dataset.testid = 'remove'; remove.textContent = 'Mời rời';
+      remove.type = 'button'; remove.dataset.testid = 'remove'; remove.textContent = R.t('Remove');
       remove.addEventListener('click', () => R.state.connection.invoke('RemoveParticipant', p.id).catch((e) => R.showError(R.hubError(e))));
       li.append(' ', mute, ' ', remove);
     },
@@ -99,7 +99,7 @@
   try {
     await R.connect();
   } catch (e) {
-    R.showError('Không kết nối được máy chủ. Vui lòng tải lại trang.');
+    R.showError(R.t('NoServer'));
     return;
   }
   R.wireSessionControls();
@@ -122,7 +122,7 @@
     ev.preventDefault();
     const outcome = Number($('[data-testid=end-outcome]').value);
     const ground = outcome === 3 ? Number($('[data-testid=end-ground]').value) || null : null;
-    if (outcome === 3 && !ground) { R.showError('Từ chối tiếp phải chọn căn cứ pháp lý.'); return; }
+    if (outcome === 3 && !ground) { R.showError(R.t('GroundRequired')); return; }
     try {
       await R.state.connection.invoke('EndSession', outcome, ground, $('[data-testid=end-note]').value || null);
     } catch (e) { R.showError(R.hubError(e)); }

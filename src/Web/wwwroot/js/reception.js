@@ -5,6 +5,9 @@
 (function () {
   const $ = (sel) => document.querySelector(sel);
   const text = (el, value) => { if (el) el.textContent = value; };
+  // Texts come from the page (RealtimeResource.resx, Js.* entries); {0}, {1}… are filled from the arguments.
+  const texts = JSON.parse(document.getElementById('realtime-texts')?.textContent || '{}');
+  const t = (key, ...args) => (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
 
   const state = {
     connection: null,
@@ -53,14 +56,14 @@
     state.connection = connection;
     connection.on('LobbyUpdated', (s) => renderLobby(s));
     connection.on('Admitted', (sessionId) => enterSession(sessionId));
-    connection.on('LobbyClosed', () => { text($('[data-testid=lobby-state]'), 'Phòng chờ hôm nay đã đóng.'); });
+    connection.on('LobbyClosed', () => { text($('[data-testid=lobby-state]'), t('LobbyClosed')); });
     connection.on('QueueChanged', () => { if (window.ReceptionConsole) window.ReceptionConsole.refreshQueue(); });
     connection.on('ParticipantsChanged', (list) => renderParticipants(list));
     connection.on('SubscriptionOffer', (offer) => onSubscriptionOffer(offer).catch((e) => console.warn('subscription', e)));
     connection.on('ChatReceived', (m) => appendChat(m));
     connection.on('MutedChanged', (muted) => applyMuted(muted));
-    connection.on('Removed', () => finish('removed', 'Bạn đã được mời rời khỏi buổi tiếp.'));
-    connection.on('SessionEnded', () => finish('ended', 'Buổi tiếp đã kết thúc. Cảm ơn bạn.'));
+    connection.on('Removed', () => finish('removed', t('Removed')));
+    connection.on('SessionEnded', () => finish('ended', t('Ended')));
     connection.on('RecordingChanged', (s) => { if (window.ReceptionRecording) window.ReceptionRecording.render(s); });
     connection.on('MediaReconnect', () => { if (state.sessionId) restartMedia().catch((e) => console.warn('media reconnect', e)); });
     connection.onreconnected(() => { if (state.rejoin && !state.ended) state.rejoin().catch((e) => showError(hubError(e))); });
@@ -130,7 +133,7 @@
 
   function renderLobby(s) {
     if (s.state === 'admitted') { enterSession(s.sessionId); return; }
-    if (s.state === 'closed') { text($('[data-testid=lobby-state]'), 'Phòng chờ hôm nay đã đóng.'); return; }
+    if (s.state === 'closed') { text($('[data-testid=lobby-state]'), t('LobbyClosed')); return; }
     $('[data-testid=lobby]').hidden = false;
     text($('[data-testid=lobby-position]'), String(s.position));
     text($('[data-testid=lobby-wait]'), String(s.estimatedWaitMinutes));
@@ -245,7 +248,7 @@
   function labelTiles(removeDeparted) {
     for (const tile of document.querySelectorAll('[data-tile]')) {
       const p = state.participants.find((x) => x.id === tile.dataset.participant);
-      text(tile.querySelector('figcaption'), p ? p.displayName + (tile.dataset.tile.endsWith(':screen') ? ' — màn hình' : '') : '');
+      text(tile.querySelector('figcaption'), p ? p.displayName + (tile.dataset.tile.endsWith(':screen') ? t('ScreenSuffix') : '') : '');
       if (!p && removeDeparted) tile.remove();
     }
   }
@@ -259,7 +262,7 @@
         const li = document.createElement('li');
         li.dataset.participant = p.id;
         li.dataset.role = p.role;
-        li.textContent = p.displayName + (p.muted ? ' (đã tắt tiếng)' : '') + (p.role === 'Invited' ? ' (đã mời)' : '');
+        li.textContent = p.displayName + (p.muted ? t('MutedSuffix') : '') + (p.role === 'Invited' ? t('InvitedSuffix') : '');
         if (window.ReceptionConsole && p.id !== state.participantId && p.role !== 'Invited') window.ReceptionConsole.decorateParticipant(li, p);
         ul.appendChild(li);
       }
@@ -359,6 +362,6 @@
   }
 
   window.Reception = {
-    state, connect, startPreview, enterLobby, enterSession, startSession, wireSessionControls, stats, describe, hubError, showError, deviceKey,
+    t, state, connect, startPreview, enterLobby, enterSession, startSession, wireSessionControls, stats, describe, hubError, showError, deviceKey,
   };
 })();
