@@ -144,6 +144,7 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         var chairman = await chairmanContext.NewPageAsync();
         await chairman.SignInAsync("chutich.tam", "Chairman-pass-1");
         await chairman.GotoAsync("/Console");
+        await Assertions.Expect(chairman.GetByTestId("queue-row")).ToHaveCountAsync(1);
         await chairman.GetByTestId("admit-next").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("recording-notice")).ToBeVisibleAsync();
 

@@ -44,6 +44,30 @@ public sealed class CompositeBuilderTests
         Assert.Equal(expected, processor.Arguments);
     }
 
+    [Fact]
+    public void Build_AudioOnlyParticipant_NoVideoTileOnlyTheirAudioInTheMix()
+    {
+        var files = Enumerable.Range(0, 3).Select(i => Touch($"ao{i}")).ToArray();
+        var builder = new CompositeBuilder(Options.Create(new RecordingOptions()));
+        var processor = builder.Build(
+            [
+                new TimelineTrack(0, IsVideo: true, files[0], 0, 20),
+                new TimelineTrack(0, IsVideo: false, files[1], 0, 20),
+                new TimelineTrack(1, IsVideo: false, files[2], 2, 18),
+            ],
+            totalSeconds: 20,
+            captionFile: Path.Combine(Folder, "caption.txt"),
+            outputPath: Path.Combine(Folder, "composite.mp4"));
+
+        // One tile (the participant with a camera) at tile size: no black tile for the audio-only participant.
+        Assert.Equal(640, builder.LayoutFor(1).Width);
+        Assert.DoesNotContain("xstack", processor.Arguments, StringComparison.Ordinal);
+        Assert.DoesNotContain("[2:v]", processor.Arguments, StringComparison.Ordinal);
+        Assert.Contains("[t0]null[grid]", processor.Arguments, StringComparison.Ordinal);
+        Assert.Contains("[2:a]aresample=48000,adelay=2000:all=1[a2]", processor.Arguments, StringComparison.Ordinal);
+        Assert.Contains("[a1][a2]amix=inputs=2", processor.Arguments, StringComparison.Ordinal);
+    }
+
     private static string Touch(string name)
     {
         var path = Path.Combine(Folder, name + ".webm");
