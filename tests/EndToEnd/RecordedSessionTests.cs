@@ -164,6 +164,10 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         await citizen.GetByTestId("recording-acknowledge").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
 
+        await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
+        var sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
+        var beforePause = Directory.GetFiles(RawFolder(sessionId), "*.mjr").ToHashSet();
+
         // Pause needs a reason; the pause shows everywhere and is logged with it; resume shows recording again.
         await chairman.GetByTestId("recording-pause").ClickAsync();
         await Assertions.Expect(chairman.GetByTestId("reception-error")).ToContainTextAsync("lý do");
@@ -174,7 +178,6 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
             await Assertions.Expect(page.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "paused");
         }
 
-        var sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
         var pause = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Pauses.AsNoTracking().SingleAsync(p => p.SessionId == sessionId, ct));
         Assert.Equal("Công dân trình bày thông tin riêng tư", pause.Reason);
         Assert.Equal(chairmanId, pause.PausedBy);
@@ -184,6 +187,10 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         {
             await Assertions.Expect(page.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
         }
+
+        // The resumed recording is a new segment per track: what was written before the pause is kept, not overwritten.
+        await WaitUntilAsync(() => Directory.GetFiles(RawFolder(sessionId), "*.mjr").Except(beforePause).Count() >= beforePause.Count, ct);
+        Assert.NotEmpty(beforePause);
 
         var consents = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking().Where(c => c.SessionId == sessionId).ToListAsync(ct));
         Assert.Equal(2, consents.Count);
@@ -220,6 +227,16 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
             }
 
             await Task.Delay(250, timeout.Token);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (!condition())
+        {
+            await Task.Delay(200, timeout.Token);
         }
     }
 

@@ -432,6 +432,25 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
                 return;
             }
 
+            if (record)
+            {
+                // Resume: each live publisher first gets a new file name (configure), so its recorder starts a new
+                // segment instead of reopening — and overwriting — the one written before the pause.
+                foreach (var participant in room.Participants.Values)
+                {
+                    foreach (var publisher in participant.Publishers.Values.Where(p => p.Published))
+                    {
+                        await _gateway.MessageAsync(room.JanusSession, publisher.Handle, new JsonObject
+                        {
+                            ["request"] = "configure",
+                            ["record"] = true,
+                            ["filename"] = _recording.PublisherFileBase(sessionId, participant.Id),
+                        }, null, null, true, cancellationToken);
+                    }
+                }
+            }
+
+            // Then the room's own switch: it stops every recorder on pause, and decides whether later publishers record.
             var request = new JsonObject
             {
                 ["request"] = "enable_recording",

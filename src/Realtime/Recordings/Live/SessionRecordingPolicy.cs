@@ -61,5 +61,7 @@ internal sealed class SessionRecordingPolicy(IServiceScopeFactory scopes, Record
     }
 
     /// <summary>Server-generated base name of one publish (ids and a timestamp only; never user input).</summary>
-    public string PublisherFileBase(Guid sessionId, Guid participantId) => RecordingPaths.PublisherBaseName(participantId, time.GetUtcNow());
+    /// <remarks>A random tail keeps two publishes of one participant in the same millisecond (camera and screen on resume) apart.</remarks>
+    public string PublisherFileBase(Guid sessionId, Guid participantId) =>
+        RecordingPaths.PublisherBaseName(participantId, time.GetUtcNow()) + "-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
 }
