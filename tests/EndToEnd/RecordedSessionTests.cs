@@ -2,6 +2,7 @@ using System.Text.Json;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
+using DaoVien.OnlineReception.Realtime.Recordings.Consent;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings.Playback;
 using DaoVien.OnlineReception.Testing;
@@ -192,6 +193,15 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         await WaitUntilAsync(() => Directory.GetFiles(RawFolder(sessionId), "*.mjr").Except(beforePause).Count() >= beforePause.Count, ct);
         Assert.NotEmpty(beforePause);
 
+        // A participant's dropped connection and return are logged, to become a gap in the manifest.
+        await citizen.ReloadAsync();
+        await Assertions.Expect(citizen.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
+        var citizenId = (await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking()
+            .Where(c => c.SessionId == sessionId).OrderByDescending(c => c.AcknowledgedAt).Select(c => c.ParticipantId).FirstAsync(ct)));
+        await WaitUntilAsync(async () => await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Events.AsNoTracking()
+            .CountAsync(e => e.SessionId == sessionId && e.ParticipantId == citizenId
+                && (e.Kind == RecordingEventKind.ParticipantDisconnected || e.Kind == RecordingEventKind.ParticipantReconnected), ct)) == 2, ct);
+
         var consents = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking().Where(c => c.SessionId == sessionId).ToListAsync(ct));
         Assert.Equal(2, consents.Count);
     }
@@ -230,11 +240,14 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), cancellationToken);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
-        while (!condition())
+        while (!await condition())
         {
             await Task.Delay(200, timeout.Token);
         }
