@@ -50,6 +50,7 @@ public static class RealtimeModule
         builder.Services.AddScoped<IReceptionSessionDirectory, SessionDirectory>();
         // The web host replaces it with one that adds the citizen's other bookings and case files.
         builder.Services.TryAddScoped<ICitizenHistory, SessionCitizenHistory>();
+        builder.Services.TryAddScoped<Recordings.IArchiveCaseNumbers, Recordings.NoArchiveCaseNumbers>();
 
         builder.Services.AddSignalR(o =>
         {

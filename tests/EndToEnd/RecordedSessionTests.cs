@@ -105,6 +105,7 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         Assert.NotNull(caseRef);
         var linked = await WaitForCaseLinkAsync(sessionId, ct);
         Assert.Equal(caseRef.CaseId, linked.CaseId);
+        Assert.Equal(caseRef.Number, manifest.CaseNumber); // burnt into the composite's caption too
 
         // It plays on the staff recordings page.
         await chairman.GotoAsync($"/Recordings/Archive?id={archiveId:N}");

@@ -145,3 +145,20 @@ public interface IArchiveCaseLinks
     /// <summary>The archive of a session, if it is complete.</summary>
     Task<ArchiveSummary?> FindBySessionAsync(Guid sessionId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The case number of a session, asked by the archive worker just before it builds the composite, so the caption can
+/// carry it: the case is opened by the host when the session ends, after the archive request was shaped. Implemented by
+/// the host over the case registry; without it the caption shows "—".
+/// </summary>
+public interface IArchiveCaseNumbers
+{
+    /// <summary>The number of the case opened from <paramref name="sessionId"/>, or null if there is none (yet).</summary>
+    Task<string?> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken);
+}
+
+/// <summary>No case registry in this host: captions show "—".</summary>
+internal sealed class NoArchiveCaseNumbers : IArchiveCaseNumbers
+{
+    public Task<string?> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+}

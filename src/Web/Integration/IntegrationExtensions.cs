@@ -12,6 +12,8 @@ internal static class IntegrationExtensions
         builder.Services.AddScoped<ISessionOutcomeSink, SessionToCaseFile>();
         builder.Services.AddScoped<IArchiveEvents, ArchiveToCaseFile>();
         builder.Services.AddScoped<SessionArchiveLinker>();
+        builder.Services.RemoveAll<IArchiveCaseNumbers>();
+        builder.Services.AddScoped<IArchiveCaseNumbers, SessionCaseNumbers>();
         // Replaces Realtime's default (its own sessions of the booking only) whichever module registered first.
         builder.Services.RemoveAll<ICitizenHistory>();
         builder.Services.AddScoped<ICitizenHistory, CitizenHistoryWithCases>();

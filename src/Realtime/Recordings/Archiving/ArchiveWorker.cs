@@ -89,6 +89,11 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
             .GroupBy(c => c.ParticipantId).Select(g => new { g.Key, At = g.Min(c => c.AcknowledgedAt) })
             .ToDictionaryAsync(x => x.Key, x => x.At, cancellationToken);
         var gaps = await RecordingLog.LoggedGapsAsync(db, job.SessionId, job.SessionEndedAt, cancellationToken);
+        if (string.IsNullOrWhiteSpace(job.CaseNumber))
+        {
+            // The case is opened when the session ends, after its archive request was queued: ask for it now.
+            job.CaseNumber = await services.GetRequiredService<IArchiveCaseNumbers>().ForSessionAsync(job.SessionId, cancellationToken);
+        }
 
         // An archive id is fixed per job, so a retry after a crash finds the earlier partial folder and replaces it.
         var archiveId = job.ArchiveId ?? Guid.NewGuid();
