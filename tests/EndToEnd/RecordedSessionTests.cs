@@ -199,9 +199,12 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         await Assertions.Expect(citizen.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
         var citizenId = (await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking()
             .Where(c => c.SessionId == sessionId).OrderByDescending(c => c.AcknowledgedAt).Select(c => c.ParticipantId).FirstAsync(ct)));
-        await WaitUntilAsync(async () => await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Events.AsNoTracking()
-            .CountAsync(e => e.SessionId == sessionId && e.ParticipantId == citizenId
-                && (e.Kind == RecordingEventKind.ParticipantDisconnected || e.Kind == RecordingEventKind.ParticipantReconnected), ct)) == 2, ct);
+        await WaitUntilAsync(async () => await WithScopeAsync(async sp =>
+        {
+            var kinds = await sp.GetRequiredService<RecordingsDbContext>().Events.AsNoTracking()
+                .Where(e => e.SessionId == sessionId && e.ParticipantId == citizenId).Select(e => e.Kind).ToListAsync(ct);
+            return kinds.Contains(RecordingEventKind.ParticipantDisconnected) && kinds.Contains(RecordingEventKind.ParticipantReconnected);
+        }), ct);
 
         var consents = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking().Where(c => c.SessionId == sessionId).ToListAsync(ct));
         Assert.Equal(2, consents.Count);
@@ -247,7 +250,7 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        timeout.CancelAfter(TimeSpan.FromSeconds(45));
         while (!await condition())
         {
             await Task.Delay(200, timeout.Token);

@@ -125,7 +125,9 @@ public sealed class RecordingEvidenceTests(PostgresServer postgres, BrowserFixtu
         Assert.All(killed.Tracks, t =>
         {
             Assert.NotNull(t.File);
-            Assert.InRange(t.FirstPacketAt.AddSeconds(t.DurationSeconds), killedAt.AddSeconds(-2), killedAt.AddSeconds(1));
+            // Media reaches Janus until shortly before the kill; on a loaded 2-core machine the starved browser's last
+            // packets can be a few seconds older than the kill itself.
+            Assert.InRange(t.FirstPacketAt.AddSeconds(t.DurationSeconds), killedAt.AddSeconds(-4), killedAt.AddSeconds(1));
         });
         Assert.Contains(manifest.Gaps, g => g.Kind == "EndedEarly" && g.ParticipantId == killedParticipant);
         Assert.Contains(manifest.Gaps, g => g.Kind == "Disconnected" && g.ParticipantId == killedParticipant);
