@@ -18,7 +18,7 @@ public sealed class MediaServerSupervisionTests(PostgresServer server) : IAsyncL
     {
         using var client = _app.CreateClient();
         var gateway = _app.Services.GetRequiredService<JanusGateway>();
-        await WaitUntilAsync(() => gateway.IsConnected);
+        await Eventually.TrueAsync(() => gateway.IsConnected, TimeSpan.FromSeconds(30), "connected to Janus", TestContext.Current.CancellationToken);
 
         using (var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken))
         {
@@ -41,7 +41,7 @@ public sealed class MediaServerSupervisionTests(PostgresServer server) : IAsyncL
             janus.Kill();
         }
 
-        await WaitUntilAsync(() => gateway.Generation > generation && gateway.IsConnected && gateway.EmbeddedProcessId is { } p && p != pid);
+        await Eventually.TrueAsync(() => gateway.Generation > generation && gateway.IsConnected && gateway.EmbeddedProcessId is { } p && p != pid, TimeSpan.FromSeconds(30), "a new Janus process connected", TestContext.Current.CancellationToken);
         using var after = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
@@ -50,7 +50,7 @@ public sealed class MediaServerSupervisionTests(PostgresServer server) : IAsyncL
     public async Task VideoRoom_CreateWithoutAdminKey_IsRefusedByJanus()
     {
         var gateway = _app.Services.GetRequiredService<JanusGateway>();
-        await WaitUntilAsync(() => gateway.IsConnected);
+        await Eventually.TrueAsync(() => gateway.IsConnected, TimeSpan.FromSeconds(30), "connected to Janus", TestContext.Current.CancellationToken);
         var session = await gateway.CreateSessionAsync(TestContext.Current.CancellationToken);
         var handle = await gateway.AttachVideoRoomAsync(session, null, TestContext.Current.CancellationToken);
         // Janus answers janus:"success" with an error_code inside plugindata: the client must turn that into an error.
@@ -58,16 +58,6 @@ public sealed class MediaServerSupervisionTests(PostgresServer server) : IAsyncL
             new System.Text.Json.Nodes.JsonObject { ["request"] = "create", ["room"] = 4242, ["permanent"] = false }, null, null, false, TestContext.Current.CancellationToken));
         Assert.NotEqual(0, error.Code);
         await gateway.DestroySessionAsync(session, TestContext.Current.CancellationToken);
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
