@@ -47,6 +47,33 @@ public sealed class MediaServerSupervisionTests(PostgresServer server) : IAsyncL
     }
 
     [Fact]
+    public async Task StartAsync_JanusLeftByKilledApp_StoppedFirst_UnrelatedProcessWithItsNumberUntouched()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("janus-left-").FullName;
+        // What a SIGKILLed app leaves: its Janus still running on the folder (nobody disposes it here).
+        var leftover = await JanusProcess.StartAsync(folder, new JanusOptions(), ct);
+        await using (var next = await JanusProcess.StartAsync(folder, new JanusOptions(), ct))
+        {
+            Assert.True(leftover.HasExited, "the Janus left by the killed app is still running");
+            Assert.NotEqual(leftover.ProcessId, next.ProcessId);
+            Assert.Equal(next.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), await File.ReadAllTextAsync(Path.Combine(folder, JanusProcess.PidFileName), ct));
+        }
+
+        await leftover.DisposeAsync();
+
+        // A stale pid file whose number now belongs to some other process: that process is not ours to stop.
+        using var other = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
+        await File.WriteAllTextAsync(Path.Combine(folder, JanusProcess.PidFileName), other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        await using (var again = await JanusProcess.StartAsync(folder, new JanusOptions(), ct))
+        {
+            Assert.False(other.HasExited);
+        }
+
+        other.Kill();
+    }
+
+    [Fact]
     public async Task VideoRoom_CreateWithoutAdminKey_IsRefusedByJanus()
     {
         var gateway = _app.Services.GetRequiredService<JanusGateway>();
