@@ -45,16 +45,10 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         await SessionTests.OpenLobbyAsync(_app.Services);
 
         await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
-        var citizen = await citizenContext.NewPageAsync();
-        await citizen.GotoAsync(booking.JoinPath);
-        await citizen.GetByTestId("device-ok").ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
+        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
 
         await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await chairmanContext.NewPageAsync();
-        await chairman.SignInAsync("chutich.ghi", "Chairman-pass-1");
-        await chairman.GotoAsync("/Console");
-        await Assertions.Expect(chairman.GetByTestId("queue-row")).ToHaveCountAsync(1);
+        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich.ghi", "Chairman-pass-1", queued: 1);
         await chairman.GetByTestId("admit-next").ClickAsync();
 
         // Nobody publishes before acknowledging the notice: what is recorded, why, who keeps it, how long, rights.
@@ -139,16 +133,10 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         await SessionTests.OpenLobbyAsync(_app.Services);
 
         await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
-        var citizen = await citizenContext.NewPageAsync();
-        await citizen.GotoAsync(booking.JoinPath);
-        await citizen.GetByTestId("device-ok").ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
+        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
 
         await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await chairmanContext.NewPageAsync();
-        await chairman.SignInAsync("chutich.tam", "Chairman-pass-1");
-        await chairman.GotoAsync("/Console");
-        await Assertions.Expect(chairman.GetByTestId("queue-row")).ToHaveCountAsync(1);
+        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich.tam", "Chairman-pass-1", queued: 1);
         await chairman.GetByTestId("admit-next").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("recording-notice")).ToBeVisibleAsync();
 

@@ -39,9 +39,7 @@ public sealed class RecordingStorageTests(PostgresServer server, BrowserFixture 
         await SessionTests.OpenLobbyAsync(_app.Services);
 
         await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await chairmanContext.NewPageAsync();
-        await chairman.SignInAsync("chutich.kho", "Chairman-pass-1");
-        await chairman.GotoAsync("/Console");
+        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich.kho", "Chairman-pass-1", queued: 0);
 
         // An ad-hoc reception records like a booked one: same warning; cancelling opens no session.
         await chairman.GetByTestId("open-adhoc").ClickAsync();
@@ -52,10 +50,7 @@ public sealed class RecordingStorageTests(PostgresServer server, BrowserFixture 
         Assert.Equal(0, await _app.WithScopeAsync(sp => sp.GetRequiredService<RealtimeDbContext>().Sessions.CountAsync(ct)));
 
         await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
-        var citizen = await citizenContext.NewPageAsync();
-        await citizen.GotoAsync(booking.JoinPath);
-        await citizen.GetByTestId("device-ok").ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
+        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
         await Assertions.Expect(chairman.GetByTestId("queue-row")).ToHaveCountAsync(1);
 
         // Admitting is refused with the problem; the citizen stays waiting until the chairman decides.

@@ -28,25 +28,17 @@ public sealed class SessionFeatureTests(PostgresServer server, BrowserFixture br
 
         // Both representatives open the same join link on their own phones; the second chooses audio only.
         await using var firstContext = await browser.NewContextAsync(_base, phone: true);
-        var first = await firstContext.NewPageAsync();
-        await first.GotoAsync(booking.JoinPath);
-        await first.GetByTestId("device-ok").ClickAsync();
+        var first = await LobbySteps.CitizenWaitsAsync(firstContext, booking.JoinPath);
         await using var secondContext = await browser.NewContextAsync(_base, phone: true);
         var second = await secondContext.NewPageAsync();
         await second.GotoAsync(booking.JoinPath);
         await second.GetByTestId("audio-only").CheckAsync();
         await second.GetByTestId("device-ok").ClickAsync();
-        foreach (var page in new[] { first, second })
-        {
-            await Assertions.Expect(page.GetByTestId("lobby-position")).ToHaveTextAsync("1");
-        }
+        await Assertions.Expect(second.GetByTestId("lobby-position")).ToHaveTextAsync("1");
 
         await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await chairmanContext.NewPageAsync();
-        await chairman.SignInAsync("chutich", "Chairman-pass-1");
-        await chairman.GotoAsync("/Console");
+        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich", "Chairman-pass-1", queued: 1);
         var row = chairman.GetByTestId("queue-row");
-        await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("2/2");
         await chairman.GetByTestId("admit-next").ClickAsync();
         foreach (var page in new[] { first, second })

@@ -39,14 +39,9 @@ public sealed class SessionMediaRestartTests(PostgresServer server, BrowserFixtu
         await SessionTests.OpenLobbyAsync(_app.Services);
 
         await using var citizenContext = await browser.NewContextAsync(_base);
-        var citizen = await citizenContext.NewPageAsync();
-        await citizen.GotoAsync(booking.JoinPath);
-        await citizen.GetByTestId("device-ok").ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
+        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
         await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await chairmanContext.NewPageAsync();
-        await chairman.SignInAsync("chutich", "Chairman-pass-1");
-        await chairman.GotoAsync("/Console");
+        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich", "Chairman-pass-1", queued: 1);
         await chairman.GetByTestId("admit-next").ClickAsync();
         foreach (var page in new[] { citizen, chairman })
         {

@@ -26,16 +26,10 @@ public sealed class SessionTests(PostgresServer server, BrowserFixture browser, 
         var officialId = await _app.CreateStaffAsync("congan", "Official-pass-1", "Trần Công An", TestRoles.Staff);
 
         await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
-        var citizen = await citizenContext.NewPageAsync();
-        await citizen.GotoAsync(booking.JoinPath);
-        await citizen.GetByTestId("device-ok").ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
+        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
 
         await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await chairmanContext.NewPageAsync();
-        await chairman.SignInAsync("chutich", "Chairman-pass-1");
-        await chairman.GotoAsync("/Console");
-        await Assertions.Expect(chairman.GetByTestId("queue-row")).ToHaveCountAsync(1);
+        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich", "Chairman-pass-1", queued: 1);
         await chairman.GetByTestId("admit-next").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("session")).ToBeVisibleAsync();
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);

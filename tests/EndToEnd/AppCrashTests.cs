@@ -1,0 +1,95 @@
+using System.Text.Json;
+using DaoVien.OnlineReception.Realtime.Persistence;
+using DaoVien.OnlineReception.Realtime.Recordings;
+using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using DaoVien.OnlineReception.Testing;
+using DaoVien.OnlineReception.Testing.Recording;
+using FFMpegCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DaoVien.OnlineReception.EndToEnd;
+
+/// <summary>
+/// The app goes down in the middle of a recorded session (its embedded Janus killed with it, nothing ended) and is
+/// started again on the same database and data folder: the session is closed as interrupted and what was recorded up
+/// to the crash is archived, the crash visible in the manifest.
+/// </summary>
+public sealed class AppCrashTests(PostgresServer server, BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Media:Janus:IceEnforceList"] = JanusServer.IceInterface,
+        ["Media:Recording:RecordByDefault"] = "true",
+    };
+
+    private string _database = null!;
+    private string _dataDirectory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await server.CreateDatabaseAsync();
+        _dataDirectory = Path.Combine(server.RootDirectory, "crash-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    [Fact]
+    public async Task AppDiesMidSession_NextStartClosesItAsCrashed_RecordingUpToTheCrashArchived()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Guid sessionId;
+        await using (var first = ReceptionAppFactory.Create(_database, _dataDirectory, _settings))
+        {
+            var baseAddress = first.StartOnSocket();
+            var chairmanId = await first.CreateStaffAsync("chutich.sapnguon", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
+            var booking = await new ReceptionBookings(first.Services).BookTodayAsync(chairmanId);
+            await SessionTests.OpenLobbyAsync(first.Services);
+
+            await using var citizenContext = await browser.NewContextAsync(baseAddress, phone: true);
+            var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
+            await using var chairmanContext = await browser.NewContextAsync(baseAddress);
+            var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich.sapnguon", "Chairman-pass-1", queued: 1);
+            await chairman.GetByTestId("admit-next").ClickAsync();
+            foreach (var page in new[] { citizen, chairman })
+            {
+                await page.GetByTestId("recording-acknowledge").ClickAsync();
+            }
+
+            await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
+            await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
+            sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
+            var raw = first.Services.GetRequiredService<RecordingPaths>().RawFolder(sessionId);
+            await Eventually.TrueAsync(() => Directory.GetFiles(raw, "*.mjr").Length >= 4, TimeSpan.FromSeconds(20), "four tracks recording", ct);
+            // Some conversation on record before the crash.
+            await Task.Delay(TimeSpan.FromSeconds(6), ct);
+
+            // The crash: the host goes away with the session open (nobody ends it) and its Janus is killed with it.
+        }
+
+        await using var restarted = ReceptionAppFactory.Create(_database, _dataDirectory, _settings);
+        _ = restarted.StartOnSocket();
+        var session = await restarted.WithScopeAsync(sp => sp.GetRequiredService<RealtimeDbContext>().Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, ct));
+        Assert.Equal(SessionState.Crashed, session.State);
+        Assert.Null(session.Outcome);
+
+        var job = await restarted.JobFinishedAsync(sessionId, ct);
+        Assert.True(job.State == ArchiveJobState.Succeeded, job.LastError);
+        Assert.Equal(SessionEndKind.Crashed, job.EndKind);
+        var folder = restarted.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(job.ArchiveId!.Value);
+        var manifest = JsonSerializer.Deserialize<ArchiveManifest>(await File.ReadAllTextAsync(Path.Combine(folder, ArchiveManifest.FileName), ct), ArchiveManifest.Json)!;
+        Assert.Equal("Crashed", manifest.SessionEnd);
+
+        // Both participants' audio and video up to the crash are kept, and the composite covers them.
+        var recorded = manifest.Participants.Where(p => p.ParticipantId is not null).ToList();
+        Assert.Equal(2, recorded.Count);
+        Assert.All(recorded, p => Assert.Equal(["audio", "video"], p.Tracks.Select(t => t.Kind).Distinct().Order()));
+        Assert.All(recorded.SelectMany(p => p.Tracks), t => Assert.True(t.DurationSeconds >= 5, $"{t.Kind} track of {t.DurationSeconds} s"));
+        var media = await FFProbe.AnalyseAsync(Path.Combine(folder, "composite.mp4"), cancellationToken: ct);
+        Assert.True(media.Duration.TotalSeconds >= 5, $"composite of {media.Duration.TotalSeconds} s");
+
+        // The time between the crash and the restart is in the manifest as each track ending before the session did.
+        Assert.All(recorded, p => Assert.Contains(manifest.Gaps, g => g.Kind == "EndedEarly" && g.ParticipantId == p.ParticipantId));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
