@@ -1,11 +1,13 @@
 using System.Text.Json;
 using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Consent;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings.Playback;
 using DaoVien.OnlineReception.Testing;
+using DaoVien.OnlineReception.Testing.Recording;
 using FFMpegCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,7 +84,7 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         await chairman.GetByTestId("end-submit").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("session-finished")).ToBeVisibleAsync();
 
-        var job = await WaitForJobAsync(sessionId, ct);
+        var job = await _app.JobFinishedAsync(sessionId, ct);
         Assert.True(job.State == ArchiveJobState.Succeeded, job.LastError);
         var archiveId = job.ArchiveId!.Value;
         var folder = _app.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(archiveId);
@@ -101,9 +103,9 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         Assert.InRange(media.Duration.TotalSeconds, span - 1, span + 1);
 
         // "Case accepted" opened a case; the archive is attached to it on the recordings side.
-        var caseRef = await WithScopeAsync(sp => sp.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(sessionId, ct));
+        var caseRef = await _app.WithScopeAsync(sp => sp.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(sessionId, ct));
         Assert.NotNull(caseRef);
-        var linked = await WaitForCaseLinkAsync(sessionId, ct);
+        var linked = await _app.CaseLinkAsync(sessionId, ct);
         Assert.Equal(caseRef.CaseId, linked.CaseId);
         Assert.Equal(caseRef.Number, manifest.CaseNumber); // burnt into the composite's caption too
 
@@ -129,7 +131,7 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
     }
 
     [Fact]
-    public async Task Publish_WithoutAcknowledgment_IsRefusedAndPausedRecordingShowsPausedWithLoggedReason()
+    public async Task Publish_WithoutAcknowledgment_IsRefused_PauseAndReloadAreArchiveGaps_StaffAttachAndDetachArchiveByCaseNumber()
     {
         var ct = TestContext.Current.CancellationToken;
         var chairmanId = await _app.CreateStaffAsync("chutich.tam", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
@@ -180,7 +182,7 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
             await Assertions.Expect(page.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "paused");
         }
 
-        var pause = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Pauses.AsNoTracking().SingleAsync(p => p.SessionId == sessionId, ct));
+        var pause = await _app.WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Pauses.AsNoTracking().SingleAsync(p => p.SessionId == sessionId, ct));
         Assert.Equal("Công dân trình bày thông tin riêng tư", pause.Reason);
         Assert.Equal(chairmanId, pause.PausedBy);
 
@@ -191,77 +193,72 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         }
 
         // The resumed recording is a new segment per track: what was written before the pause is kept, not overwritten.
-        await WaitUntilAsync(() => Directory.GetFiles(RawFolder(sessionId), "*.mjr").Except(beforePause).Count() >= beforePause.Count, ct);
+        await Eventually.TrueAsync(() => Directory.GetFiles(RawFolder(sessionId), "*.mjr").Except(beforePause).Count() >= beforePause.Count, TimeSpan.FromSeconds(45), "a new recording per track after resume", ct);
         Assert.NotEmpty(beforePause);
 
         // A participant's dropped connection and return are logged, to become a gap in the manifest.
         await citizen.ReloadAsync();
         await Assertions.Expect(citizen.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
-        var citizenId = (await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking()
+        var citizenId = (await _app.WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking()
             .Where(c => c.SessionId == sessionId).OrderByDescending(c => c.AcknowledgedAt).Select(c => c.ParticipantId).FirstAsync(ct)));
-        await WaitUntilAsync(async () => await WithScopeAsync(async sp =>
+        await Eventually.TrueAsync(async () => await _app.WithScopeAsync(async sp =>
         {
             var kinds = await sp.GetRequiredService<RecordingsDbContext>().Events.AsNoTracking()
                 .Where(e => e.SessionId == sessionId && e.ParticipantId == citizenId).Select(e => e.Kind).ToListAsync(ct);
             return kinds.Contains(RecordingEventKind.ParticipantDisconnected) && kinds.Contains(RecordingEventKind.ParticipantReconnected);
-        }), ct);
+        }), TimeSpan.FromSeconds(45), "the citizen's disconnection and return logged", ct);
 
-        var consents = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking().Where(c => c.SessionId == sessionId).ToListAsync(ct));
+        var consents = await _app.WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Consents.AsNoTracking().Where(c => c.SessionId == sessionId).ToListAsync(ct));
         Assert.Equal(2, consents.Count);
+
+        // Answered on the spot: no case yet. The archive keeps the pause and the reload as gaps.
+        await chairman.GetByTestId("end-outcome").SelectOptionAsync("0");
+        await chairman.GetByTestId("end-submit").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("session-finished")).ToBeVisibleAsync();
+        var job = await _app.JobFinishedAsync(sessionId, ct);
+        Assert.True(job.State == ArchiveJobState.Succeeded, job.LastError);
+        var archiveId = job.ArchiveId!.Value;
+        var manifest = JsonSerializer.Deserialize<ArchiveManifest>(
+            await File.ReadAllTextAsync(Path.Combine(_app.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(archiveId), ArchiveManifest.FileName), ct), ArchiveManifest.Json)!;
+        Assert.Contains(manifest.Gaps, g => g.Kind == "Paused" && g.Detail == "Công dân trình bày thông tin riêng tư" && g.To is not null);
+        Assert.Contains(manifest.Gaps, g => g.Kind == "Disconnected" && g.ParticipantId == citizenId && g.To is not null);
+        Assert.Null(manifest.CaseNumber);
+        Assert.Null((await _app.WithScopeAsync(sp => sp.GetRequiredService<IArchiveCaseLinks>().FindBySessionAsync(sessionId, ct)))!.CaseId);
+
+        // Later, the staff member handling a case attaches the archive to it by its number, on the archive's page; a
+        // wrong number changes nothing.
+        var staffId = await _app.CreateStaffAsync("vanthu.ghi", "Staff-pass-1", "Lê Văn Thư", TestRoles.Staff);
+        var (created, file) = await _app.WithScopeAsync(sp => sp.GetRequiredService<CaseRegistry>().CreateAsync(
+            new NewCase(CaseKind.Complaint, CaseChannel.Post, "Đất đai", "Đơn gửi sau buổi tiếp", sp.GetRequiredService<WardClock>().Today, [new ReceptionParticipant("Nguyễn Văn A", null, null, null, false)], false, staffId),
+            CaseActor.System, ct));
+        Assert.True(created.Error is null, created.Error);
+        await using var staffContext = await browser.NewContextAsync(_base);
+        var staff = await staffContext.NewPageAsync();
+        await staff.SignInAsync("vanthu.ghi", "Staff-pass-1");
+        await staff.GotoAsync($"/Recordings/Archive?id={archiveId:N}");
+        await staff.GetByTestId("archive-case-number").FillAsync("999/KHONG-CO");
+        await staff.GetByTestId("archive-attach").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("archive-message")).ToContainTextAsync("Không có hồ sơ số");
+        Assert.Null((await _app.WithScopeAsync(sp => sp.GetRequiredService<IArchiveCaseLinks>().FindBySessionAsync(sessionId, ct)))!.CaseId);
+
+        await staff.GetByTestId("archive-case-number").FillAsync(" " + file!.Number + " ");
+        await staff.GetByTestId("archive-attach").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("archive-link")).ToContainTextAsync(file.Number);
+        await staff.GotoAsync($"/Cases/Details?id={file.Id}");
+        await Assertions.Expect(staff.GetByTestId("case-links")).ToContainTextAsync(archiveId.ToString());
+
+        // Detached again: gone from the case file on both sides; every step is in the archive's link log.
+        await staff.GotoAsync($"/Recordings/Archive?id={archiveId:N}");
+        await staff.GetByTestId("archive-detach").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("archive-message")).ToBeVisibleAsync();
+        await staff.GotoAsync($"/Cases/Details?id={file.Id}");
+        await Assertions.Expect(staff.GetByTestId("case-links")).Not.ToContainTextAsync(archiveId.ToString());
+        var log = await _app.WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().LinkEvents.AsNoTracking().Where(e => e.ArchiveId == archiveId).OrderBy(e => e.At).ToListAsync(ct));
+        Assert.Equal(["Attached", "Detached"], log.Select(e => e.Action.ToString()));
+        Assert.All(log, e => Assert.NotNull(e.StaffId));
     }
 
     private string RawFolder(Guid sessionId) => _app.Services.GetRequiredService<RecordingPaths>().RawFolder(sessionId);
-
-    private async Task<ArchiveJob> WaitForJobAsync(Guid sessionId, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var job = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.SessionId == sessionId, timeout.Token));
-            if (job is { State: ArchiveJobState.Succeeded or ArchiveJobState.Failed })
-            {
-                return job;
-            }
-
-            await Task.Delay(250, timeout.Token);
-        }
-    }
-
-    private async Task<ArchiveSummary> WaitForCaseLinkAsync(Guid sessionId, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var summary = await WithScopeAsync(sp => sp.GetRequiredService<IArchiveCaseLinks>().FindBySessionAsync(sessionId, timeout.Token));
-            if (summary is { CaseId: not null })
-            {
-                return summary;
-            }
-
-            await Task.Delay(250, timeout.Token);
-        }
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
-        WaitUntilAsync(() => Task.FromResult(condition()), cancellationToken);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(45));
-        while (!await condition())
-        {
-            await Task.Delay(200, timeout.Token);
-        }
-    }
-
-    private async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -1,12 +1,19 @@
 using System.Diagnostics;
+using System.Text.Json;
 using DaoVien.OnlineReception.Realtime.MediaServer;
+using DaoVien.OnlineReception.Realtime.Recordings;
+using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Testing;
+using DaoVien.OnlineReception.Testing.Recording;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
 
-/// <summary>The app's own (embedded) Janus dies mid-session: the app restarts it and both sides get back in.</summary>
+/// <summary>
+/// The app's own (embedded) Janus dies mid-session: the app restarts it, both sides get back in, and the archive keeps
+/// what was recorded on both sides of the restart with the restart as a gap in its manifest.
+/// </summary>
 public sealed class SessionMediaRestartTests(PostgresServer server, BrowserFixture browser) : IAsyncLifetime
 {
     private ReceptionAppFactory _app = null!;
@@ -15,13 +22,18 @@ public sealed class SessionMediaRestartTests(PostgresServer server, BrowserFixtu
     public async ValueTask InitializeAsync()
     {
         _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "e2e-" + Guid.NewGuid().ToString("N")[..8]),
-                new Dictionary<string, string?> { ["Media:Janus:IceEnforceList"] = JanusServer.IceInterface });
+                new Dictionary<string, string?>
+                {
+                    ["Media:Janus:IceEnforceList"] = JanusServer.IceInterface,
+                    ["Media:Recording:RecordByDefault"] = "true",
+                });
         _base = _app.StartOnSocket();
     }
 
     [Fact]
-    public async Task EmbeddedJanusKilledDuringSession_AppRestartsIt_ParticipantsSeeAndHearEachOtherAgain()
+    public async Task EmbeddedJanusKilledDuringSession_AppRestartsIt_ParticipantsBackAndArchiveShowsRestartGap()
     {
+        var ct = TestContext.Current.CancellationToken;
         var chairmanId = await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
         var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
         await SessionTests.OpenLobbyAsync(_app.Services);
@@ -36,8 +48,18 @@ public sealed class SessionMediaRestartTests(PostgresServer server, BrowserFixtu
         await chairman.SignInAsync("chutich", "Chairman-pass-1");
         await chairman.GotoAsync("/Console");
         await chairman.GetByTestId("admit-next").ClickAsync();
+        foreach (var page in new[] { citizen, chairman })
+        {
+            await page.GetByTestId("recording-acknowledge").ClickAsync();
+        }
+
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
         await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
+        var sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
+        var rawFolder = _app.Services.GetRequiredService<RecordingPaths>().RawFolder(sessionId);
+        // Both participants' audio and video are being written before the kill.
+        await Eventually.TrueAsync(() => Directory.GetFiles(rawFolder, "*.mjr").Length >= 4, TimeSpan.FromSeconds(20), "four tracks recording", ct);
+        var beforeKill = Directory.GetFiles(rawFolder, "*.mjr").ToHashSet();
 
         var gateway = _app.Services.GetRequiredService<JanusGateway>();
         var generation = gateway.Generation;
@@ -46,16 +68,34 @@ public sealed class SessionMediaRestartTests(PostgresServer server, BrowserFixtu
             janus.Kill();
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!(gateway.Generation > generation && gateway.IsConnected))
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-
+        await Eventually.TrueAsync(() => gateway.Generation > generation && gateway.IsConnected, TimeSpan.FromSeconds(30), "Janus restarted and connected", ct);
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
         await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
         Assert.NotEqual(generation, gateway.Generation);
+        // The recreated room records again, into new files: nothing written before the restart is overwritten.
+        await Eventually.TrueAsync(() => Directory.GetFiles(rawFolder, "*.mjr").Except(beforeKill).Count() >= 4, TimeSpan.FromSeconds(30), "four new tracks after the restart", ct);
+
+        await chairman.GetByTestId("end-outcome").SelectOptionAsync("0");
+        await chairman.GetByTestId("end-submit").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("session-finished")).ToBeVisibleAsync();
+
+        var job = await _app.JobFinishedAsync(sessionId, ct);
+        Assert.True(job.State == ArchiveJobState.Succeeded, job.LastError);
+        var folder = _app.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(job.ArchiveId!.Value);
+        var manifest = JsonSerializer.Deserialize<ArchiveManifest>(await File.ReadAllTextAsync(Path.Combine(folder, ArchiveManifest.FileName), ct), ArchiveManifest.Json)!;
+
+        // The restart is a gap from the end of what was recorded before it to the first media after it, and each
+        // participant's media is kept on both sides of it.
+        var restart = Assert.Single(manifest.Gaps, g => g.Kind == "MediaServerRestarted");
+        Assert.NotNull(restart.To);
+        Assert.True(restart.From < restart.To, $"{restart.From:O} .. {restart.To:O}");
+        Assert.InRange(restart.From, manifest.SessionStartedAt, manifest.SessionEndedAt);
+        foreach (var participant in manifest.Participants.Where(p => p.ParticipantId is not null))
+        {
+            var video = participant.Tracks.Where(t => t.Kind == "video").ToList();
+            Assert.Contains(video, t => t.FirstPacketAt < restart.From);
+            Assert.Contains(video, t => t.FirstPacketAt >= restart.To);
+        }
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -18,7 +18,7 @@ public sealed class MediaServerSupervisionTests(PostgresServer server) : IAsyncL
     {
         using var client = _app.CreateClient();
         var gateway = _app.Services.GetRequiredService<JanusGateway>();
-        await WaitUntilAsync(() => gateway.IsConnected);
+        await Eventually.TrueAsync(() => gateway.IsConnected, TimeSpan.FromSeconds(30), "connected to Janus", TestContext.Current.CancellationToken);
 
         using (var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken))
         {
@@ -41,16 +41,43 @@ public sealed class MediaServerSupervisionTests(PostgresServer server) : IAsyncL
             janus.Kill();
         }
 
-        await WaitUntilAsync(() => gateway.Generation > generation && gateway.IsConnected && gateway.EmbeddedProcessId is { } p && p != pid);
+        await Eventually.TrueAsync(() => gateway.Generation > generation && gateway.IsConnected && gateway.EmbeddedProcessId is { } p && p != pid, TimeSpan.FromSeconds(30), "a new Janus process connected", TestContext.Current.CancellationToken);
         using var after = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task StartAsync_JanusLeftByKilledApp_StoppedFirst_UnrelatedProcessWithItsNumberUntouched()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("janus-left-").FullName;
+        // What a SIGKILLed app leaves: its Janus still running on the folder (nobody disposes it here).
+        var leftover = await JanusProcess.StartAsync(folder, new JanusOptions(), ct);
+        await using (var next = await JanusProcess.StartAsync(folder, new JanusOptions(), ct))
+        {
+            Assert.True(leftover.HasExited, "the Janus left by the killed app is still running");
+            Assert.NotEqual(leftover.ProcessId, next.ProcessId);
+            Assert.Equal(next.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), await File.ReadAllTextAsync(Path.Combine(folder, JanusProcess.PidFileName), ct));
+        }
+
+        await leftover.DisposeAsync();
+
+        // A stale pid file whose number now belongs to some other process: that process is not ours to stop.
+        using var other = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
+        await File.WriteAllTextAsync(Path.Combine(folder, JanusProcess.PidFileName), other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        await using (var again = await JanusProcess.StartAsync(folder, new JanusOptions(), ct))
+        {
+            Assert.False(other.HasExited);
+        }
+
+        other.Kill();
     }
 
     [Fact]
     public async Task VideoRoom_CreateWithoutAdminKey_IsRefusedByJanus()
     {
         var gateway = _app.Services.GetRequiredService<JanusGateway>();
-        await WaitUntilAsync(() => gateway.IsConnected);
+        await Eventually.TrueAsync(() => gateway.IsConnected, TimeSpan.FromSeconds(30), "connected to Janus", TestContext.Current.CancellationToken);
         var session = await gateway.CreateSessionAsync(TestContext.Current.CancellationToken);
         var handle = await gateway.AttachVideoRoomAsync(session, null, TestContext.Current.CancellationToken);
         // Janus answers janus:"success" with an error_code inside plugindata: the client must turn that into an error.
@@ -58,16 +85,6 @@ public sealed class MediaServerSupervisionTests(PostgresServer server) : IAsyncL
             new System.Text.Json.Nodes.JsonObject { ["request"] = "create", ["room"] = 4242, ["permanent"] = false }, null, null, false, TestContext.Current.CancellationToken));
         Assert.NotEqual(0, error.Code);
         await gateway.DestroySessionAsync(session, TestContext.Current.CancellationToken);
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

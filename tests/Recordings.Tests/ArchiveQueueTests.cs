@@ -2,6 +2,7 @@ using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Testing;
+using DaoVien.OnlineReception.Testing.Recording;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,19 +73,8 @@ public sealed class ArchiveQueueTests(PostgresServer postgres)
             await scope.ServiceProvider.GetRequiredService<IRecordingArchiver>().EnqueueAsync(Request(sessionId), ct);
         }
 
-        ArchiveJob job;
-        while (true)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            job = await scope.ServiceProvider.GetRequiredService<RecordingsDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.SessionId == sessionId, ct);
-            if (job.State == ArchiveJobState.Failed)
-            {
-                break;
-            }
-
-            await Task.Delay(100, ct);
-        }
-
+        var job = await app.JobFinishedAsync(sessionId, ct);
+        Assert.Equal(ArchiveJobState.Failed, job.State);
         Assert.Equal(3, job.Attempts);
         Assert.Contains("janus-tools", job.LastError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(app.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(job.ArchiveId!.Value)));
@@ -99,6 +89,35 @@ public sealed class ArchiveQueueTests(PostgresServer postgres)
         var page = await client.GetStringAsync("/Recordings", ct);
         Assert.Contains("janus-tools", page, StringComparison.Ordinal);
         Assert.Contains("data-state=\"Failed\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Worker_RecordingsWithoutPackets_ArchivedWithEachFileNamedAsEmptyTrack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("rec-queue-").FullName;
+        await using var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recq"), folder, new Dictionary<string, string?>
+        {
+            ["Media:Recording:Folder"] = Path.Combine(folder, "rec"),
+            ["Media:Recording:PollInterval"] = "00:00:00.200",
+        });
+        var sessionId = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // What Janus leaves when a publisher stops (or is paused) before its first packet: the file without a header
+            // (it writes the header with the first packet) — empty, or just the format's magic.
+            var raw = scope.ServiceProvider.GetRequiredService<IRecordingStorage>().PrepareSessionFolder(sessionId);
+            await File.WriteAllBytesAsync(Path.Combine(raw, "p-" + Guid.NewGuid().ToString("N") + "-1-video-0.mjr"), [], ct);
+            await File.WriteAllTextAsync(Path.Combine(raw, "p-" + Guid.NewGuid().ToString("N") + "-1-audio-0.mjr"), "MJR00002", ct);
+            await scope.ServiceProvider.GetRequiredService<IRecordingArchiver>().EnqueueAsync(Request(sessionId), ct);
+        }
+
+        var job = await app.JobFinishedAsync(sessionId, ct);
+        Assert.True(job.State == ArchiveJobState.Succeeded, job.LastError);
+        var manifest = System.Text.Json.JsonSerializer.Deserialize<ArchiveManifest>(
+            await File.ReadAllTextAsync(Path.Combine(app.Services.GetRequiredService<RecordingPaths>().ArchiveFolder(job.ArchiveId!.Value), ArchiveManifest.FileName), ct), ArchiveManifest.Json)!;
+        Assert.Equal(2, manifest.Gaps.Count(g => g.Kind == "EmptyTrack" && g.Detail!.Contains("no packet", StringComparison.Ordinal)));
+        Assert.Contains(manifest.Gaps, g => g.Kind == "NoMedia");
     }
 
     internal static ArchiveRequest Request(Guid sessionId) =>

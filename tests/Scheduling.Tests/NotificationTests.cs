@@ -62,12 +62,7 @@ public sealed class NotificationTests(PostgresServer server)
         // sending the ones it claimed: wait until the outbox is drained, then each message arrived exactly once.
         Assert.Equal(0, result.Failed);
         Assert.Equal(0, again.Sent);
-        using var drained = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        drained.CancelAfter(TimeSpan.FromSeconds(60));
-        while (await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)) > 0)
-        {
-            await Task.Delay(100, drained.Token);
-        }
+        await Eventually.TrueAsync(async () => await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)) == 0, TimeSpan.FromSeconds(60), "outbox drained", TestContext.Current.CancellationToken);
 
         Assert.True(smtp.Received.Count == 7, string.Join(" / ", smtp.Received.Select(m => m.To + ": " + m.Subject + " " + m.MessageId)));
         Assert.Equal(7, smtp.Received.Select(m => m.MessageId).Distinct().Count());

@@ -52,11 +52,7 @@ internal sealed partial class SchedulingTestApp : IAsyncDisposable
         return new SchedulingTestApp(factory, time);
     }
 
-    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
+    public Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action) => Factory.WithScopeAsync(action);
 
     public Task WithDbAsync(Func<SchedulingDbContext, Task> action) =>
         WithScopeAsync<bool>(async sp => { await action(sp.GetRequiredService<SchedulingDbContext>()); return true; });

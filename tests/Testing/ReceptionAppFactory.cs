@@ -74,6 +74,14 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>Runs <paramref name="action"/> in a fresh DI scope of the app (a DbContext per call, as a request would have).</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
     /// <summary>Creates a staff account directly (for tests that are not about account management).</summary>
     public async Task<Guid> CreateStaffAsync(string userName, string password, string fullName, params string[] roles)
     {

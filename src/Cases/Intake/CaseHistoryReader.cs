@@ -25,6 +25,13 @@ internal sealed class CaseHistoryReader(CasesDbContext db) : ICaseHistoryReader
             .Join(db.Cases, l => l.CaseId, c => c.Id, (l, c) => new CaseReference(c.Id, c.Number))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public Task<CaseReference?> FindByNumberAsync(string number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var wanted = number.Trim();
+        return db.Cases.AsNoTracking().Where(c => c.Number == wanted).Select(c => new CaseReference(c.Id, c.Number)).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private static async Task<IReadOnlyList<EarlierCase>> ListAsync(IQueryable<CaseFile> query, CancellationToken cancellationToken)
     {
         var rows = await query.AsNoTracking().OrderByDescending(c => c.ReceivedOn)

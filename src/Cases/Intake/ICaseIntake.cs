@@ -144,4 +144,7 @@ public interface ICaseHistoryReader
 
     /// <summary>The case opened from a session, or null.</summary>
     Task<CaseReference?> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The case with number <paramref name="number"/> (as staff type it: surrounding spaces ignored), or null.</summary>
+    Task<CaseReference?> FindByNumberAsync(string number, CancellationToken cancellationToken = default);
 }

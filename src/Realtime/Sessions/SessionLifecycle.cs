@@ -76,7 +76,8 @@ internal sealed partial class SessionLifecycle(
         return session.Id;
     }
 
-    public async Task<AdHocSession> OpenAdHocAsync(Guid staffId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Opens an ad-hoc session; <paramref name="runUnrecordedProblem"/> as in <see cref="AdmitAsync"/>.</summary>
+    public async Task<AdHocSession> OpenAdHocAsync(Guid staffId, DateOnly today, string? runUnrecordedProblem, CancellationToken cancellationToken)
     {
         await EnsureNoOpenSessionAsync(staffId, cancellationToken);
         var presiding = await StaffNameAsync(staffId, cancellationToken);
@@ -92,6 +93,11 @@ internal sealed partial class SessionLifecycle(
         catch (DbUpdateException)
         {
             throw new HubException("Bạn đang chủ trì một buổi tiếp khác.");
+        }
+
+        if (runUnrecordedProblem is not null)
+        {
+            await services.GetRequiredService<Recordings.IRecordingStorage>().RecordRunUnrecordedAsync(session.Id, staffId, runUnrecordedProblem, cancellationToken);
         }
 
         media.Register(session.Id, session.RoomId, session.RoomSecret);

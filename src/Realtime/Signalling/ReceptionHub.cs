@@ -365,30 +365,46 @@ internal sealed partial class ReceptionHub(
             throw new HubException("Không có công dân nào đang chờ với lựa chọn này.");
         }
 
-        // The pre-session storage check, for sessions their rule records: on failure the chairman is told why and
-        // may only go on unrecorded by the explicit choice (AdmitUnrecorded), which is logged with the problem.
-        string? unrecordedProblem = null;
-        if (await SessionRecordingPolicy.BookingRecordsAsync(services, entry.BookingId, Context.ConnectionAborted))
-        {
-            var readiness = await services.GetRequiredService<IRecordingStorage>().CheckReadinessAsync(Context.ConnectionAborted);
-            if (!readiness.CanRecord && !runUnrecorded)
-            {
-                throw new HubException(RecordingNotReadyPrefix + readiness.Problem);
-            }
-
-            unrecordedProblem = readiness.CanRecord ? null : readiness.Problem ?? "storage not ready";
-        }
-
+        var unrecordedProblem = await CheckRecordingStorageAsync(entry.BookingId, runUnrecorded);
         var sessionId = await lifecycle.AdmitAsync(staffId, entry, unrecordedProblem, Context.ConnectionAborted);
         await board.BroadcastAsync(today, Context.ConnectionAborted);
         return sessionId;
     }
 
-    /// <summary>Opens an ad-hoc session (no booking) and returns the one-time join token for its link.</summary>
-    public async Task<AdHocSession> OpenAdHocSession()
+    /// <summary>
+    /// Opens an ad-hoc session (no booking) and returns the one-time join token for its link. Ad-hoc sessions record
+    /// like booked ones, so the same storage check applies (<see cref="OpenAdHocSessionUnrecorded"/>).
+    /// </summary>
+    public Task<AdHocSession> OpenAdHocSession() => OpenAdHocCoreAsync(runUnrecorded: false);
+
+    /// <summary>The chairman's explicit, logged choice to hold the ad-hoc reception without recording (storage not ready).</summary>
+    public Task<AdHocSession> OpenAdHocSessionUnrecorded() => OpenAdHocCoreAsync(runUnrecorded: true);
+
+    private async Task<AdHocSession> OpenAdHocCoreAsync(bool runUnrecorded)
     {
         var staffId = RequirePresiding();
-        return await lifecycle.OpenAdHocAsync(staffId, Today, Context.ConnectionAborted);
+        var unrecordedProblem = await CheckRecordingStorageAsync(bookingId: null, runUnrecorded);
+        return await lifecycle.OpenAdHocAsync(staffId, Today, unrecordedProblem, Context.ConnectionAborted);
+    }
+
+    /// <summary>
+    /// The pre-session storage check, for sessions that record: on failure the chairman is told why and may only go on
+    /// unrecorded by the explicit choice, which the caller logs with the problem returned here (null: records normally).
+    /// </summary>
+    private async Task<string?> CheckRecordingStorageAsync(Guid? bookingId, bool runUnrecorded)
+    {
+        if (!await SessionRecordingPolicy.BookingRecordsAsync(services, bookingId, Context.ConnectionAborted))
+        {
+            return null;
+        }
+
+        var readiness = await services.GetRequiredService<IRecordingStorage>().CheckReadinessAsync(Context.ConnectionAborted);
+        if (!readiness.CanRecord && !runUnrecorded)
+        {
+            throw new HubException(RecordingNotReadyPrefix + readiness.Problem);
+        }
+
+        return readiness.CanRecord ? null : readiness.Problem ?? "storage not ready";
     }
 
     /// <summary>Staff accounts the presiding official may invite.</summary>

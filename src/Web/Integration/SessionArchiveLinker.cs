@@ -10,8 +10,46 @@ namespace DaoVien.OnlineReception.Web.Integration;
 /// case file's list): at the session's end (SessionToCaseFile), and when staff open the case later from the
 /// reception book — then only if the archive is not attached to some case already (a hand-made link is kept).
 /// </summary>
-internal sealed class SessionArchiveLinker(IArchiveCaseLinks archives, ICaseRecordings caseRecordings, CasesDbContext cases)
+internal sealed class SessionArchiveLinker(IArchiveCaseLinks archives, ICaseRecordings caseRecordings, ICaseHistoryReader caseHistory, CasesDbContext cases)
 {
+    /// <summary>
+    /// Staff attach archive <paramref name="archiveId"/> (currently on <paramref name="currentCaseId"/>, if any) to the case numbered
+    /// <paramref name="caseNumber"/>: moved on both sides, each step logged with the staff member. Null when no such case exists (nothing changes).
+    /// </summary>
+    public async Task<CaseReference?> AttachByStaffAsync(Guid archiveId, DateTimeOffset sessionStartedAt, Guid? currentCaseId, string caseNumber, Guid staffId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(caseNumber) || caseNumber.Length > 100 || await caseHistory.FindByNumberAsync(caseNumber, cancellationToken) is not { } target)
+        {
+            return null;
+        }
+
+        if (currentCaseId == target.CaseId)
+        {
+            return target;
+        }
+
+        await archives.AttachAsync(archiveId, target.CaseId, target.Number, staffId, cancellationToken);
+        if (currentCaseId is { } previous)
+        {
+            await caseRecordings.DetachAsync(previous, archiveId, staffId, cancellationToken);
+        }
+
+        await caseRecordings.AttachAsync(target.CaseId, archiveId, ArchiveToCaseFile.Label(sessionStartedAt), staffId, cancellationToken);
+        return target;
+    }
+
+    /// <summary>Staff detach the archive from its case on both sides; it keeps its session and booking link.</summary>
+    public async Task DetachByStaffAsync(Guid archiveId, Guid? currentCaseId, Guid staffId, CancellationToken cancellationToken)
+    {
+        if (currentCaseId is not { } caseId)
+        {
+            return;
+        }
+
+        await archives.DetachAsync(archiveId, staffId, cancellationToken);
+        await caseRecordings.DetachAsync(caseId, archiveId, staffId, cancellationToken);
+    }
+
     public async Task LinkAsync(Guid sessionId, CaseReference opened, Guid? staffId, bool keepExistingLink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opened);

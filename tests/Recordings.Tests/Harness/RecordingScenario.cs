@@ -1,10 +1,8 @@
 using System.Text.Json;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
-using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Testing;
 using DaoVien.OnlineReception.Testing.Recording;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DaoVien.OnlineReception.Recordings.Tests.Harness;
@@ -39,28 +37,10 @@ internal sealed class RecordingScenario : IAsyncDisposable
         return new RecordingScenario(app, janus, folder);
     }
 
-    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
+    public Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action) => App.WithScopeAsync(action);
 
     /// <summary>Waits for the session's archive job to finish (success or permanent failure).</summary>
-    public async Task<ArchiveJob> WaitForJobAsync(Guid sessionId, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var job = await WithScopeAsync(sp => sp.GetRequiredService<RecordingsDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.SessionId == sessionId, timeout.Token));
-            if (job.State is ArchiveJobState.Succeeded or ArchiveJobState.Failed)
-            {
-                return job;
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
-    }
+    public Task<ArchiveJob> WaitForJobAsync(Guid sessionId, CancellationToken cancellationToken) => App.JobFinishedAsync(sessionId, cancellationToken);
 
     /// <summary>Records a session: each clip publishes from its own browser; <paramref name="during"/> runs while they publish.</summary>
     public async Task<(Guid SessionId, DateTimeOffset Start, DateTimeOffset End, ArchiveParticipant[] Participants, DateTimeOffset[] ConsentAt)> RecordAsync(

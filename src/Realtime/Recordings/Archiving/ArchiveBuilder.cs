@@ -65,10 +65,10 @@ internal sealed partial class ArchiveBuilder(
         foreach (var source in sources)
         {
             var header = await janusPpRec.ReadHeaderAsync(source, cancellationToken);
-            if (header.FirstPacketAt <= DateTimeOffset.UnixEpoch)
+            if (header is null || header.FirstPacketAt <= DateTimeOffset.UnixEpoch)
             {
-                // Created but never got a packet (publisher left at once): nothing to keep, but say so.
-                emptyTracks.Add(Path.GetFileName(source));
+                // Created but never got a packet (publisher left or was paused at once): nothing to keep, but say so.
+                emptyTracks.Add(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(source)} ({new FileInfo(source).Length} bytes, no packet)"));
                 continue;
             }
 
@@ -110,7 +110,7 @@ internal sealed partial class ArchiveBuilder(
         }
 
         var mediaEnd = timeline.Count == 0 ? (DateTimeOffset?)null : timeline.Max(t => t.Track.Header.FirstPacketAt.AddSeconds(t.Duration));
-        var gaps = new List<ManifestGap>(input.LoggedGaps);
+        var gaps = input.LoggedGaps.Select(g => PlaceRestartGap(g, [.. timeline.Select(t => (t.Track.Header.FirstPacketAt, t.Duration))])).ToList();
         gaps.AddRange(DetectGaps(timeline.Select(t => (t.Track.ParticipantId, t.Track.GroupKey, t.Track.Header.IsVideo, t.Track.Header.FirstPacketAt, t.Duration)).ToList(), job, mediaEnd, o.GapThreshold));
         if (tracks.Count == 0)
         {
@@ -203,6 +203,27 @@ internal sealed partial class ArchiveBuilder(
         var text = string.Format(CultureInfo.InvariantCulture, options.Value.CaptionFormat, local.DateTime, string.IsNullOrWhiteSpace(job.CaseNumber) ? "—" : job.CaseNumber);
         // The caption goes through a text file, but drawtext still expands '%' sequences: keep it literal.
         return text.Replace("%", "%%", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A media-server restart is logged once the restarted server is back, not when the old one died: the gap runs
+    /// from the end of the last track recorded before the report to the start of the first track recorded after it
+    /// (rooms recreated, participants publishing again); with no track after it, it stays open — nothing came back.
+    /// </summary>
+    internal static ManifestGap PlaceRestartGap(ManifestGap gap, IReadOnlyList<(DateTimeOffset Start, double Duration)> tracks)
+    {
+        if (gap.Kind != "MediaServerRestarted" || gap.To is not null)
+        {
+            return gap;
+        }
+
+        var before = tracks.Where(t => t.Start < gap.From).Select(t => t.Start.AddSeconds(t.Duration)).Where(e => e <= gap.From).ToList();
+        var after = tracks.Where(t => t.Start > gap.From).Select(t => t.Start).ToList();
+        return gap with
+        {
+            From = before.Count == 0 ? gap.From : before.Max(),
+            To = after.Count == 0 ? null : after.Min(),
+        };
     }
 
     /// <summary>Reconnections (space between one participant's segments) and early ends (a crash or a dropped browser).</summary>

@@ -17,7 +17,11 @@ internal sealed class JanusPpRec(IOptions<RecordingOptions> options)
 {
     public string ToolPath => options.Value.JanusPpRecPath;
 
-    public async Task<MjrHeader> ReadHeaderAsync(string mjrPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// The track's header, or null when the file has none: Janus creates the file when a publisher starts recording but
+    /// writes the header with the first packet, so a publisher gone (or paused) before sending leaves a header-less file.
+    /// </summary>
+    public async Task<MjrHeader?> ReadHeaderAsync(string mjrPath, CancellationToken cancellationToken)
     {
         var (exit, stdout, stderr) = await RunAsync(["-j", "-d", "0", mjrPath], cancellationToken);
         if (exit != 0)
@@ -25,7 +29,7 @@ internal sealed class JanusPpRec(IOptions<RecordingOptions> options)
             throw new InvalidOperationException($"janus-pp-rec -j failed ({exit}): {Tail(stderr)}");
         }
 
-        return ParseHeader(stdout);
+        return stdout.Contains('{', StringComparison.Ordinal) ? ParseHeader(stdout) : null;
     }
 
     /// <summary>Parses the JSON header; a file with no packet yet has <c>u</c> = 0 and is rejected by the caller.</summary>

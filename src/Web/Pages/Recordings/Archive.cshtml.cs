@@ -4,6 +4,7 @@ using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Integrity;
 using DaoVien.OnlineReception.Realtime.Recordings.Linking;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
+using DaoVien.OnlineReception.Web.Integration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace DaoVien.OnlineReception.Web.Pages.Recordings;
 
 /// <summary>One archive: the player (range requests through the authorized endpoint), files, case links.</summary>
 [Authorize(Roles = RecordingRoles.Viewers)]
-internal sealed class ArchiveModel(RecordingsDbContext db, IArchiveCaseLinks links, IntegrityVerifier verifier, IStringLocalizer<RecordingsResource> r) : PageModel
+internal sealed class ArchiveModel(RecordingsDbContext db, SessionArchiveLinker links, IntegrityVerifier verifier, IStringLocalizer<RecordingsResource> r) : PageModel
 {
     public Archive? Item { get; private set; }
 
@@ -28,32 +29,33 @@ internal sealed class ArchiveModel(RecordingsDbContext db, IArchiveCaseLinks lin
         return Item is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAttachAsync(Guid id, string? caseId, string? caseNumber, CancellationToken cancellationToken)
+    /// <summary>Attaches the archive to the case staff name by its number (moved from its current case, if any), on both sides.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, string? caseNumber, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(caseId, out var target) || target == Guid.Empty || (caseNumber?.Length ?? 0) > 100)
+        var archive = await db.Archives.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (archive is null)
         {
-            Message = r["Archive.BadCaseId"];
-        }
-        else if (await db.Archives.AnyAsync(a => a.Id == id, cancellationToken))
-        {
-            await links.AttachAsync(id, target, string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim(), StaffId(), cancellationToken);
-            Message = r["Archive.Attached"];
+            return NotFound();
         }
 
+        var attached = await links.AttachByStaffAsync(id, archive.SessionStartedAt, archive.CaseId, caseNumber ?? "", StaffId(), cancellationToken);
+        Message = attached is null ? r["Archive.NoSuchCase", caseNumber ?? ""] : r["Archive.Attached"];
         await LoadAsync(id, cancellationToken);
-        return Item is null ? NotFound() : Page();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDetachAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await db.Archives.AnyAsync(a => a.Id == id, cancellationToken))
+        var archive = await db.Archives.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (archive is null)
         {
-            await links.DetachAsync(id, StaffId(), cancellationToken);
-            Message = r["Archive.Detached"];
+            return NotFound();
         }
 
+        await links.DetachByStaffAsync(id, archive.CaseId, StaffId(), cancellationToken);
+        Message = r["Archive.Detached"];
         await LoadAsync(id, cancellationToken);
-        return Item is null ? NotFound() : Page();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken cancellationToken)

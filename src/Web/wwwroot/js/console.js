@@ -62,13 +62,15 @@
     try {
       const sessionId = await R.state.connection.invoke(unrecorded ? 'AdmitUnrecorded' : 'Admit', entryId);
       await enter(sessionId);
-    } catch (e) {
-      const message = R.hubError(e);
-      const rec = window.ReceptionRecording;
-      // Recording storage not ready: the chairman sees why and may choose, explicitly, to receive unrecorded.
-      if (rec && message.startsWith(rec.notReadyPrefix)) rec.showNotReady(message.substring(rec.notReadyPrefix.length), () => admit(entryId, true));
-      else R.showError(message);
-    }
+    } catch (e) { showAdmitError(e, () => admit(entryId, true)); }
+  }
+
+  function showAdmitError(e, runUnrecorded) {
+    const message = R.hubError(e);
+    const rec = window.ReceptionRecording;
+    // Recording storage not ready: the chairman sees why and may choose, explicitly, to receive unrecorded.
+    if (rec && message.startsWith(rec.notReadyPrefix)) rec.showNotReady(message.substring(rec.notReadyPrefix.length), runUnrecorded);
+    else R.showError(message);
   }
 
   async function loadOfficials() {
@@ -106,15 +108,16 @@
   if (window.ReceptionRecording) window.ReceptionRecording.wire(presiding);
 
   $('[data-testid=admit-next]')?.addEventListener('click', () => admit(null));
-  $('[data-testid=open-adhoc]')?.addEventListener('click', async () => {
+  async function openAdHoc(unrecorded) {
     try {
-      const adhoc = await R.state.connection.invoke('OpenAdHocSession');
+      const adhoc = await R.state.connection.invoke(unrecorded ? 'OpenAdHocSessionUnrecorded' : 'OpenAdHocSession');
       const link = `${location.origin}/Reception/Join?t=${encodeURIComponent(adhoc.joinToken)}`;
       const out = $('[data-testid=adhoc-link]');
       out.textContent = link; out.hidden = false;
       await enter(adhoc.sessionId);
-    } catch (e) { R.showError(R.hubError(e)); }
-  });
+    } catch (e) { showAdmitError(e, () => openAdHoc(true)); }
+  }
+  $('[data-testid=open-adhoc]')?.addEventListener('click', () => openAdHoc(false));
   $('[data-testid=invite-submit]')?.addEventListener('click', () =>
     R.state.connection.invoke('Invite', $('[data-testid=invite-select]').value).catch((e) => R.showError(R.hubError(e))));
   $('[data-testid=end-outcome]')?.addEventListener('change', (ev) => { $('[data-testid=end-ground-row]').hidden = ev.target.value !== '3'; });
