@@ -47,6 +47,7 @@ public static class RealtimeModule
         builder.Services.AddScoped<LobbyBoard>();
         builder.Services.AddScoped<LobbyDoor>();
         builder.Services.AddScoped<SessionLifecycle>();
+        builder.Services.AddScoped<CrashedSessionOutcomes>();
         builder.Services.AddScoped<IReceptionSessionDirectory, SessionDirectory>();
         // The web host replaces it with one that adds the citizen's other bookings and case files.
         builder.Services.TryAddScoped<ICitizenHistory, SessionCitizenHistory>();

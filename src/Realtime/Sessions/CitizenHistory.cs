@@ -17,7 +17,7 @@ public sealed record EarlierSessionEntry(Guid SessionId, DateOnly Date, SessionO
 public sealed record EarlierCaseEntry(string Number, DateOnly ReceivedOn, string SubjectArea, string Status);
 
 /// <summary>What the presiding official sees of a waiting citizen's past: earlier sessions and cases, newest first.</summary>
-/// <param name="Sessions">Ended reception sessions of this citizen (this booking or their earlier ones).</param>
+/// <param name="Sessions">Reception sessions of this citizen with an outcome (this booking or their earlier ones), including interrupted ones whose outcome was recorded afterwards.</param>
 /// <param name="Cases">Case files of this citizen; empty where no case module is wired.</param>
 public sealed record CitizenHistoryView(IReadOnlyList<EarlierSessionEntry> Sessions, IReadOnlyList<EarlierCaseEntry> Cases);
 
@@ -42,7 +42,8 @@ internal sealed class SessionCitizenHistory(RealtimeDbContext db) : ICitizenHist
     {
         var ids = bookingIds.Select(id => (Guid?)id).ToList();
         var rows = await db.Sessions.AsNoTracking()
-            .Where(s => s.BookingId != null && ids.Contains(s.BookingId) && s.State == SessionState.Ended && s.Outcome != null)
+            // Any session with an outcome: ended from the console, or interrupted by a crash and decided afterwards.
+            .Where(s => s.BookingId != null && ids.Contains(s.BookingId) && s.Outcome != null)
             .OrderByDescending(s => s.StartedAt)
             .Select(s => new { s.Id, s.ReceptionDate, s.Outcome })
             .ToListAsync(cancellationToken);

@@ -63,6 +63,12 @@ public sealed record SessionParticipantInfo(Guid ParticipantId, ParticipantRole 
 /// <param name="OutcomeNote">The presiding official's note on the outcome.</param>
 /// <param name="Participants">Everyone who took part.</param>
 /// <param name="ChatMessageCount">Number of chat lines in the session log.</param>
+/// <param name="Interrupted">
+/// True when the session was cut off by a crash of the app (it did not end from the console): <paramref name="EndedAt"/>
+/// is when the crash was noticed, and any outcome was recorded afterwards by <paramref name="OutcomeRecordedBy"/>.
+/// The reception book should say so.
+/// </param>
+/// <param name="OutcomeRecordedBy">Staff account that recorded the outcome after an interruption; null when the presiding official ended the session.</param>
 public sealed record ReceptionSessionInfo(
     Guid SessionId,
     Guid? BookingId,
@@ -74,7 +80,9 @@ public sealed record ReceptionSessionInfo(
     RefusalGround? RefusalGround,
     string? OutcomeNote,
     IReadOnlyList<SessionParticipantInfo> Participants,
-    int ChatMessageCount);
+    int ChatMessageCount,
+    bool Interrupted = false,
+    Guid? OutcomeRecordedBy = null);
 
 /// <summary>One line of a session's chat log.</summary>
 /// <param name="SentAt">When it was sent (UTC).</param>
@@ -83,9 +91,10 @@ public sealed record ReceptionSessionInfo(
 public sealed record SessionChatLine(DateTimeOffset SentAt, string AuthorName, string Text);
 
 /// <summary>
-/// Called once when a reception session ends with its outcome (after it is stored). The web host implements it to
-/// open the case file, write the reception book, start the archive. Every registered sink is called; a failing
-/// sink is logged and does not undo the session's end.
+/// Called once when a reception session ends with its outcome (after it is stored) — or, for a session interrupted by
+/// a crash of the app, once when its outcome is recorded afterwards (<see cref="ReceptionSessionInfo.Interrupted"/> is
+/// then true). The web host implements it to open the case file, write the reception book, start the archive. Every
+/// registered sink is called; a failing sink is logged and does not undo the session's end.
 /// </summary>
 public interface ISessionOutcomeSink
 {

@@ -7,7 +7,8 @@ internal enum SessionState
 
     /// <summary>
     /// Left open by a crash of the app and closed at the next start: it has an end time but no outcome (nobody
-    /// decided one), so it is not "Ended" and does not enter the reception book on a guess.
+    /// decided one), so it does not enter the reception book on a guess. The presiding official (or an Admin) records
+    /// the outcome later (<see cref="CrashedSessionOutcomes"/>); the state stays Crashed so the record shows the interruption.
     /// </summary>
     Crashed = 2,
 }
@@ -35,6 +36,15 @@ internal sealed class ReceptionSession
     public RefusalGround? RefusalGround { get; set; }
 
     public string? OutcomeNote { get; set; }
+
+    /// <summary>
+    /// Who recorded the outcome of a <see cref="SessionState.Crashed"/> session after the fact (its presiding official or
+    /// an Admin); null for a session ended from the console, whose outcome the presiding official gave at the end.
+    /// </summary>
+    public Guid? OutcomeRecordedBy { get; set; }
+
+    /// <summary>When that late outcome was recorded (UTC).</summary>
+    public DateTimeOffset? OutcomeRecordedAt { get; set; }
 
     /// <summary>The Janus VideoRoom number (numeric room ids in Janus); recreated with the same number after a restart.</summary>
     public long RoomId { get; set; }

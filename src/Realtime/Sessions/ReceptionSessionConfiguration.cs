@@ -9,9 +9,14 @@ internal sealed class ReceptionSessionConfiguration : IEntityTypeConfiguration<R
     {
         builder.ToTable("sessions", t =>
         {
-            // An ended session has an outcome; a refusal names its legal ground, and only a refusal does.
-            t.HasCheckConstraint("ck_sessions_outcome", "(state = 'Ended') = (outcome IS NOT NULL AND ended_at IS NOT NULL)");
+            // An ended session has an outcome, an open one none; a crashed one has an end and gets its outcome later,
+            // if at all. A refusal names its legal ground, and only a refusal does.
+            t.HasCheckConstraint("ck_sessions_outcome",
+                "CASE state WHEN 'Ended' THEN outcome IS NOT NULL AND ended_at IS NOT NULL WHEN 'Crashed' THEN ended_at IS NOT NULL ELSE outcome IS NULL END");
             t.HasCheckConstraint("ck_sessions_refusal_ground", "(outcome = 'Refused') = (refusal_ground IS NOT NULL)");
+            // Who recorded an outcome after the fact and when go together, exactly on a crashed session with an outcome.
+            t.HasCheckConstraint("ck_sessions_late_outcome",
+                "(outcome_recorded_at IS NULL) = (outcome_recorded_by IS NULL) AND (outcome_recorded_at IS NOT NULL) = (state = 'Crashed' AND outcome IS NOT NULL)");
         });
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("id");
@@ -23,7 +28,9 @@ internal sealed class ReceptionSessionConfiguration : IEntityTypeConfiguration<R
         builder.Property(s => s.EndedAt).HasColumnName("ended_at");
         builder.Property(s => s.Outcome).HasColumnName("outcome").HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.RefusalGround).HasColumnName("refusal_ground").HasConversion<string>().HasMaxLength(40);
-        builder.Property(s => s.OutcomeNote).HasColumnName("outcome_note").HasMaxLength(2000);
+        builder.Property(s => s.OutcomeNote).HasColumnName("outcome_note").HasMaxLength(SessionOutcomeRules.MaxNoteLength);
+        builder.Property(s => s.OutcomeRecordedBy).HasColumnName("outcome_recorded_by");
+        builder.Property(s => s.OutcomeRecordedAt).HasColumnName("outcome_recorded_at");
         builder.Property(s => s.RoomId).HasColumnName("room_id");
         builder.Property(s => s.RoomSecret).HasColumnName("room_secret").HasMaxLength(64);
         builder.Property(s => s.AdHocTokenHash).HasColumnName("ad_hoc_token_hash").HasMaxLength(64);

@@ -54,6 +54,7 @@ internal sealed class SessionDirectory(RealtimeDbContext db) : IReceptionSession
             .Select(p => new SessionParticipantInfo(p.Id, p.Role, p.StaffId, p.DisplayName, p.JoinedAt, p.LeftAt, p.State == ParticipantState.Removed))
             .ToListAsync(cancellationToken);
         var chat = await db.ChatMessages.CountAsync(m => m.SessionId == sessionId, cancellationToken);
-        return new ReceptionSessionInfo(s.Id, s.BookingId, s.ReceptionDate, s.PresidingOfficialId, s.StartedAt, s.EndedAt, s.Outcome, s.RefusalGround, s.OutcomeNote, participants, chat);
+        return new ReceptionSessionInfo(s.Id, s.BookingId, s.ReceptionDate, s.PresidingOfficialId, s.StartedAt, s.EndedAt, s.Outcome, s.RefusalGround, s.OutcomeNote, participants, chat,
+            Interrupted: s.State == SessionState.Crashed, OutcomeRecordedBy: s.OutcomeRecordedBy);
     }
 }

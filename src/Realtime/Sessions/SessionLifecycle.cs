@@ -167,8 +167,17 @@ internal sealed partial class SessionLifecycle(
         await hub.Clients.Group(ReceptionHub.SessionGroup(session.Id)).SessionEnded(outcome.ToString());
         await media.DestroyRoomAsync(session.Id, ended);
         await services.GetRequiredService<LobbyBoard>().BroadcastAsync(session.ReceptionDate, ended);
+        await NotifyOutcomeSinksAsync(session.Id);
+    }
 
-        var info = await SessionDirectory.LoadAsync(db, session.Id, ended);
+    /// <summary>
+    /// Hands the stored outcome of the session to every <see cref="ISessionOutcomeSink"/> (reception book, case,
+    /// archive); a failing sink is logged and undoes nothing. Runs to the end whatever the caller's connection does.
+    /// </summary>
+    public async Task NotifyOutcomeSinksAsync(Guid sessionId)
+    {
+        var ended = CancellationToken.None;
+        var info = await SessionDirectory.LoadAsync(db, sessionId, ended);
         foreach (var sink in services.GetServices<ISessionOutcomeSink>())
         {
             try
@@ -177,7 +186,7 @@ internal sealed partial class SessionLifecycle(
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
-                LogSinkFailed(ex, session.Id, sink.GetType().Name);
+                LogSinkFailed(ex, sessionId, sink.GetType().Name);
             }
         }
     }

@@ -472,18 +472,16 @@ internal sealed partial class ReceptionHub(
 
     public async Task EndSession(SessionOutcome outcome, RefusalGround? ground, string? note)
     {
-        if (!Enum.IsDefined(outcome) || (ground is { } g && !Enum.IsDefined(g)) || (outcome == SessionOutcome.Refused) != (ground is not null))
+        switch (SessionOutcomeRules.Check(outcome, ground, note))
         {
-            throw new HubException("Từ chối tiếp phải nêu một trong ba căn cứ của Điều 9 Luật Tiếp công dân; các kết quả khác không kèm căn cứ.");
-        }
-
-        if (note is { Length: > 2000 })
-        {
-            throw new HubException("Ghi chú quá dài.");
+            case OutcomeInputError.GroundMismatch:
+                throw new HubException("Từ chối tiếp phải nêu một trong ba căn cứ của Điều 9 Luật Tiếp công dân; các kết quả khác không kèm căn cứ.");
+            case OutcomeInputError.NoteTooLong:
+                throw new HubException("Ghi chú quá dài.");
         }
 
         var (session, _) = await CallerPresidingAsync();
-        await lifecycle.EndAsync(session, outcome, ground, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Context.ConnectionAborted);
+        await lifecycle.EndAsync(session, outcome, ground, SessionOutcomeRules.NormalizeNote(note), Context.ConnectionAborted);
     }
 
     // ---------------- recording ----------------

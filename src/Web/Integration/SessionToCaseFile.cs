@@ -47,10 +47,10 @@ internal sealed class SessionToCaseFile(
             },
             GuidedTo: session.Outcome == SessionOutcome.GuidedToCompetentAgency ? session.OutcomeNote ?? "Cơ quan có thẩm quyền" : null,
             PreviouslyHandledBy: null,
-            Notes: session.OutcomeNote,
+            Notes: Notes(session),
             SessionId: session.SessionId,
             BookingId: session.BookingId,
-            RecordedBy: session.PresidingOfficialId == Guid.Empty ? null : session.PresidingOfficialId);
+            RecordedBy: session.OutcomeRecordedBy ?? (session.PresidingOfficialId == Guid.Empty ? null : session.PresidingOfficialId));
 
         var recorded = await intake.RecordReceptionAsync(reception, cancellationToken);
         if (!recorded.Succeeded)
@@ -73,5 +73,17 @@ internal sealed class SessionToCaseFile(
 
         // An archive that finished before the case existed is attached now.
         await linker.LinkAsync(session.SessionId, opened.Value, null, keepExistingLink: false, cancellationToken);
+    }
+
+    /// <summary>The book must show that a reception was cut off by a crash and its outcome given afterwards.</summary>
+    internal static string? Notes(ReceptionSessionInfo session)
+    {
+        if (!session.Interrupted)
+        {
+            return session.OutcomeNote;
+        }
+
+        const string interrupted = "Phiên tiếp bị gián đoạn do sự cố hệ thống; kết quả được ghi nhận sau.";
+        return session.OutcomeNote is null ? interrupted : interrupted + " " + session.OutcomeNote;
     }
 }

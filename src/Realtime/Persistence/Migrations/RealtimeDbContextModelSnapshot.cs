@@ -251,6 +251,14 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("outcome_note");
 
+                    b.Property<DateTimeOffset?>("OutcomeRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_recorded_at");
+
+                    b.Property<Guid?>("OutcomeRecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_recorded_by");
+
                     b.Property<Guid>("PresidingOfficialId")
                         .HasColumnType("uuid")
                         .HasColumnName("presiding_official_id");
@@ -305,7 +313,9 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
 
                     b.ToTable("sessions", "realtime", t =>
                         {
-                            t.HasCheckConstraint("ck_sessions_outcome", "(state = 'Ended') = (outcome IS NOT NULL AND ended_at IS NOT NULL)");
+                            t.HasCheckConstraint("ck_sessions_late_outcome", "(outcome_recorded_at IS NULL) = (outcome_recorded_by IS NULL) AND (outcome_recorded_at IS NOT NULL) = (state = 'Crashed' AND outcome IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_sessions_outcome", "CASE state WHEN 'Ended' THEN outcome IS NOT NULL AND ended_at IS NOT NULL WHEN 'Crashed' THEN ended_at IS NOT NULL ELSE outcome IS NULL END");
 
                             t.HasCheckConstraint("ck_sessions_refusal_ground", "(outcome = 'Refused') = (refusal_ground IS NOT NULL)");
                         });

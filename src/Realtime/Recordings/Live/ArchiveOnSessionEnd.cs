@@ -3,7 +3,7 @@ using DaoVien.OnlineReception.Realtime.Sessions;
 
 namespace DaoVien.OnlineReception.Realtime.Recordings.Live;
 
-/// <summary>A session that recorded anything is queued for archiving when it ends (after its room is destroyed).</summary>
+/// <summary>A session that recorded anything is queued for archiving when it ends (after its room is destroyed), or when a crashed one gets its outcome.</summary>
 internal sealed class ArchiveOnSessionEnd(IRecordingArchiver archiver, RecordingPaths paths) : ISessionOutcomeSink
 {
     public async Task SessionEndedAsync(ReceptionSessionInfo session, CancellationToken cancellationToken)
@@ -14,7 +14,10 @@ internal sealed class ArchiveOnSessionEnd(IRecordingArchiver archiver, Recording
             return; // never recorded (run unrecorded by choice, or recording off): nothing to archive
         }
 
-        await archiver.EnqueueAsync(Request(session, SessionEndKind.Ended, session.EndedAt ?? session.StartedAt), cancellationToken);
+        // An interrupted session's late outcome lands here too: its archive was queued as crashed at start-up (the queue
+        // keeps the first request per session); should that have failed, it is still queued as what it was.
+        var kind = session.Interrupted ? SessionEndKind.Crashed : SessionEndKind.Ended;
+        await archiver.EnqueueAsync(Request(session, kind, session.EndedAt ?? session.StartedAt), cancellationToken);
     }
 
     public static ArchiveRequest Request(ReceptionSessionInfo session, SessionEndKind kind, DateTimeOffset endedAt)

@@ -11,8 +11,11 @@ namespace DaoVien.OnlineReception.Web.Pages.Console;
 
 /// <summary>The reception console: the presiding official's queue and session; other officials' invitations.</summary>
 [Authorize(Policy = AuthorizationPolicies.AnyStaff)]
-internal sealed class IndexModel(RealtimeDbContext db) : PageModel
+internal sealed class IndexModel(RealtimeDbContext db, CrashedSessionOutcomes crashed) : PageModel
 {
+    /// <summary>Sessions cut off by a crash that still wait for this user's outcome (all of them for an Admin).</summary>
+    public int InterruptedCount { get; private set; }
+
     public bool IsPresiding { get; private set; }
 
     public Guid? OpenSessionId { get; private set; }
@@ -30,5 +33,10 @@ internal sealed class IndexModel(RealtimeDbContext db) : PageModel
         // Back into a session after a reload: the presiding official's own, or one they were admitted to.
         OpenSessionId = mine.FirstOrDefault(x => x.Role == ParticipantRole.Presiding)?.Id;
         Invitations = [.. mine.Where(x => x.Role != ParticipantRole.Presiding).Select(x => x.Id)];
+        var isAdmin = User.IsInRole(StaffRoles.Admin);
+        if (IsPresiding || isAdmin)
+        {
+            InterruptedCount = await crashed.CountPendingAsync(isAdmin ? null : staffId, cancellationToken);
+        }
     }
 }
