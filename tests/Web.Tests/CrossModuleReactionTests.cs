@@ -1,6 +1,8 @@
 using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DaoVien.OnlineReception.Web.Tests;
@@ -48,6 +50,33 @@ public sealed class CrossModuleReactionTests(PostgresServer server)
 
         await using var read = app.Services.CreateAsyncScope();
         Assert.Null(await read.ServiceProvider.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(session.SessionId, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SessionEnded_GuidedWithLongNote_BookEntryKeepsWholeNoteAndShortGuidedTo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "x-" + Guid.NewGuid().ToString("N")[..8]));
+        using var client = app.CreateClient();
+        var chairman = await app.CreateStaffAsync("chutich", "Ch@irman-2026", "Nguyễn Văn A", TestRoles.Chairman);
+        // The console accepts notes far longer than the book's "guided to" column.
+        var note = "Hướng dẫn công dân đến Tòa án nhân dân khu vực để khởi kiện vụ án dân sự. " + new string('x', 900);
+        var session = Ended(chairman, SessionOutcome.GuidedToCompetentAgency, null) with { OutcomeNote = note };
+
+        await app.WithScopeAsync(async sp =>
+        {
+            foreach (var sink in sp.GetServices<ISessionOutcomeSink>())
+            {
+                await sink.SessionEndedAsync(session, ct);
+            }
+
+            return true;
+        });
+
+        var entry = await app.WithScopeAsync(sp => sp.GetRequiredService<CasesDbContext>().Receptions.AsNoTracking().SingleAsync(r => r.SessionId == session.SessionId, ct));
+        Assert.Equal(note, entry.Notes);
+        Assert.Equal(300, entry.GuidedTo!.Length);
+        Assert.StartsWith("Hướng dẫn công dân đến Tòa án", entry.GuidedTo, StringComparison.Ordinal);
     }
 
     private static ReceptionSessionInfo Ended(Guid chairman, SessionOutcome outcome, RefusalGround? ground)

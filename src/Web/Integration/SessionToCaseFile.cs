@@ -45,7 +45,7 @@ internal sealed class SessionToCaseFile(
                 RefusalGround.AlreadyResolvedAndRepeated => ReceptionRefusalGround.AlreadyResolved,
                 _ => null,
             },
-            GuidedTo: session.Outcome == SessionOutcome.GuidedToCompetentAgency ? session.OutcomeNote ?? "Cơ quan có thẩm quyền" : null,
+            GuidedTo: session.Outcome == SessionOutcome.GuidedToCompetentAgency ? GuidedTo(session.OutcomeNote) : null,
             PreviouslyHandledBy: null,
             Notes: Notes(session),
             SessionId: session.SessionId,
@@ -74,6 +74,15 @@ internal sealed class SessionToCaseFile(
         // An archive that finished before the case existed is attached now.
         await linker.LinkAsync(session.SessionId, opened.Value, null, keepExistingLink: false, cancellationToken);
     }
+
+    /// <summary>
+    /// The book's "guided to" column holds <see cref="GuidedToMaxLength"/> characters while the presiding official's note
+    /// may be longer: the column gets its start, the note is kept whole in the notes (an overlong column lost the entry).
+    /// </summary>
+    internal static string GuidedTo(string? note) =>
+        string.IsNullOrWhiteSpace(note) ? "Cơ quan có thẩm quyền" : note.Length <= GuidedToMaxLength ? note : note[..(GuidedToMaxLength - 1)] + "…";
+
+    internal const int GuidedToMaxLength = 300;
 
     /// <summary>The book must show that a reception was cut off by a crash and its outcome given afterwards.</summary>
     internal static string? Notes(ReceptionSessionInfo session)
