@@ -1,4 +1,6 @@
 using System.Text.Json;
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Realtime.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
@@ -8,13 +10,14 @@ using DaoVien.OnlineReception.Testing.Recording;
 using FFMpegCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
 
 /// <summary>
 /// The app goes down in the middle of a recorded session (its embedded Janus killed with it, nothing ended) and is
 /// started again on the same database and data folder: the session is closed as interrupted and what was recorded up
-/// to the crash is archived, the crash visible in the manifest.
+/// to the crash is archived, the crash visible in the manifest; the chairman records the outcome afterwards.
 /// </summary>
 public sealed class AppCrashTests(PostgresServer server, BrowserFixture browser) : IAsyncLifetime
 {
@@ -34,7 +37,7 @@ public sealed class AppCrashTests(PostgresServer server, BrowserFixture browser)
     }
 
     [Fact]
-    public async Task AppDiesMidSession_NextStartClosesItAsCrashed_RecordingUpToTheCrashArchived()
+    public async Task AppDiesMidSession_NextStartArchivesRecordingUpToCrash_ChairmanRecordsOutcomeLaterAndCaseGetsArchive()
     {
         var ct = TestContext.Current.CancellationToken;
         Guid sessionId;
@@ -67,7 +70,7 @@ public sealed class AppCrashTests(PostgresServer server, BrowserFixture browser)
         }
 
         await using var restarted = ReceptionAppFactory.Create(_database, _dataDirectory, _settings);
-        _ = restarted.StartOnSocket();
+        var address = restarted.StartOnSocket();
         var session = await restarted.WithScopeAsync(sp => sp.GetRequiredService<RealtimeDbContext>().Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, ct));
         Assert.Equal(SessionState.Crashed, session.State);
         Assert.Null(session.Outcome);
@@ -89,6 +92,27 @@ public sealed class AppCrashTests(PostgresServer server, BrowserFixture browser)
 
         // The time between the crash and the restart is in the manifest as each track ending before the session did.
         Assert.All(recorded, p => Assert.Contains(manifest.Gaps, g => g.Kind == "EndedEarly" && g.ParticipantId == p.ParticipantId));
+
+        // The chairman finds the interrupted session, with its recording, and records its outcome afterwards: it enters
+        // the reception book, the case is opened and the archive of what was said is attached to it.
+        await using var context = await browser.NewContextAsync(address);
+        var presiding = await context.NewPageAsync();
+        await presiding.SignInAsync("chutich.sapnguon", "Chairman-pass-1");
+        await presiding.GotoAsync("/Console");
+        await presiding.GetByTestId("interrupted-link").GetByRole(AriaRole.Link).ClickAsync();
+        var row = presiding.Locator($"tr[data-session='{sessionId}']");
+        await Assertions.Expect(row.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"/Recordings/Archive?id={job.ArchiveId:N}");
+        await row.Locator("select[name='Input.Outcome']").SelectOptionAsync(((int)SessionOutcome.CaseAccepted).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await row.Locator("textarea[name='Input.Note']").FillAsync("Đã gọi điện lại cho công dân, tiếp nhận đơn");
+        await row.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(presiding.GetByTestId("interrupted-message")).ToBeVisibleAsync();
+        await Assertions.Expect(presiding.Locator($"tr[data-session='{sessionId}']")).ToHaveCountAsync(0);
+
+        var caseRef = await restarted.WithScopeAsync(sp => sp.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(sessionId, ct));
+        Assert.NotNull(caseRef);
+        Assert.Equal(caseRef.CaseId, (await restarted.CaseLinkAsync(sessionId, ct)).CaseId);
+        var entry = await restarted.WithScopeAsync(sp => sp.GetRequiredService<CasesDbContext>().Receptions.AsNoTracking().SingleAsync(r => r.SessionId == sessionId, ct));
+        Assert.Contains("gián đoạn", entry.Notes, StringComparison.Ordinal);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
