@@ -117,6 +117,12 @@ internal sealed partial class ArchiveBuilder(
             gaps.Add(new ManifestGap("NoMedia", null, job.SessionStartedAt, job.SessionEndedAt, "no recorded track found"));
         }
 
+        if (job.EndKind == SessionEndKind.Crashed)
+        {
+            // Nobody ended the session: from the last media written to the next start, which closed it.
+            gaps.Add(new ManifestGap("Crashed", null, mediaEnd ?? job.SessionStartedAt, job.SessionEndedAt, "the app stopped during the session; closed at its next start"));
+        }
+
         string? compositeFile = null;
         var composable = timeline.Where(t => t.File is not null && t.Duration > 0).ToList();
         if (o.BuildComposite && composable.Any(t => t.Track.Header.IsVideo))
