@@ -39,11 +39,7 @@ public sealed class CasesApp(PostgresServer server) : IAsyncLifetime
         const string password = "Test-pass-2026";
         var id = await Factory.CreateStaffAsync(userName, password, "Cán bộ " + userName, roles);
         var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password, ["__RequestVerificationToken"] = token });
-        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        await client.SignInAsync(userName, password, TestContext.Current.CancellationToken);
         return (id, client);
     }
 

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using DaoVien.OnlineReception.Realtime.Lobby;
+using DaoVien.OnlineReception.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,16 +14,7 @@ internal static partial class HubClients
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress };
-        var page = await http.GetStringAsync(new Uri("Account/Login", UriKind.Relative), TestContext.Current.CancellationToken);
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-            ["__RequestVerificationToken"] = token,
-        });
-        using var response = await http.PostAsync(new Uri("Account/Login", UriKind.Relative), form, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await http.SignInAsync(userName, password, TestContext.Current.CancellationToken);
         return cookies;
     }
 
@@ -48,7 +39,4 @@ internal static partial class HubClients
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LobbyDoor>().SweepAsync(TestContext.Current.CancellationToken);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

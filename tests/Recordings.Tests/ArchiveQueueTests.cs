@@ -85,7 +85,7 @@ public sealed class ArchiveQueueTests(PostgresServer postgres)
 
         await app.CreateStaffAsync("vanthu", "Mat-khau-2026!", "Văn thư", TestRoles.Staff);
         using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        await SignInAsync(client, "vanthu", "Mat-khau-2026!", ct);
+        await client.SignInAsync("vanthu", "Mat-khau-2026!", ct);
         var page = await client.GetStringAsync("/Recordings", ct);
         Assert.Contains("janus-tools", page, StringComparison.Ordinal);
         Assert.Contains("data-state=\"Failed\"", page, StringComparison.Ordinal);
@@ -123,13 +123,4 @@ public sealed class ArchiveQueueTests(PostgresServer postgres)
     internal static ArchiveRequest Request(Guid sessionId) =>
         new(sessionId, null, null, new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 26, 2, 30, 0, TimeSpan.Zero), SessionEndKind.Ended,
             [new ArchiveParticipant(Guid.NewGuid(), "Chủ tọa")]);
-
-    private static async Task SignInAsync(HttpClient client, string user, string password, CancellationToken ct)
-    {
-        var form = await client.GetStringAsync("/Account/Login", ct);
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = token });
-        var response = await client.PostAsync("/Account/Login", content, ct);
-        Assert.True((int)response.StatusCode is 302 or 303, $"sign-in failed: {response.StatusCode}");
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
 using DaoVien.OnlineReception.Scheduling.ReceptionRules;
@@ -91,16 +90,7 @@ internal sealed partial class SchedulingTestApp : IAsyncDisposable
         var user = "u" + Guid.NewGuid().ToString("N")[..8];
         await Factory.CreateStaffAsync(user, "Staff-pass-2026", "Cán bộ " + user, role);
         var client = Factory.CreateClient();
-        var page = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = user,
-            ["Input.Password"] = "Staff-pass-2026",
-            ["__RequestVerificationToken"] = token,
-        });
-        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
-        response.EnsureSuccessStatusCode();
+        await client.SignInAsync(user, "Staff-pass-2026", TestContext.Current.CancellationToken);
         using var probe = await client.GetAsync(new Uri("/api/meetings", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, probe.StatusCode);
         return client;
@@ -127,7 +117,4 @@ internal sealed partial class SchedulingTestApp : IAsyncDisposable
         await client.PostAsJsonAsync(new Uri("/api/bookings", UriKind.Relative), body, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
