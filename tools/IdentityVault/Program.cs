@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using DaoVien.OnlineReception.Scheduling.Sealing;
 
-// Offline tool for the holder of the sealing private key (docs/adr/0004-sealed-identities.md). It never talks to
-// the network or the database: sealed values come in as arguments or on standard input, one per line.
+// Offline tool for the holder of the sealing private key (docs/adr/0004-sealed-identities.md; sealed recordings:
+// 0043). It never talks to the network or the database: sealed values come in as arguments or on standard input,
+// one per line; sealed files as paths.
 return args switch
 {
     ["keygen", "--out", var folder] => KeyGen(folder),
     ["open", "--key", var keyFile, .. var values] => Open(keyFile, values),
+    ["open-file", "--key", var keyFile, var sealedFile, var outputFile] => await OpenFileAsync(keyFile, sealedFile, outputFile),
     ["fingerprint", "--public", var publicFile] => Fingerprint(publicFile),
     _ => Usage(),
 };
@@ -53,6 +55,28 @@ static int Open(string keyFile, string[] values)
     return failed == 0 ? 0 : 1;
 }
 
+static async Task<int> OpenFileAsync(string keyFile, string sealedFile, string outputFile)
+{
+    var privatePem = await File.ReadAllTextAsync(keyFile);
+    try
+    {
+        await using (var input = File.OpenRead(sealedFile))
+        await using (var output = new FileStream(outputFile, FileMode.CreateNew, FileAccess.Write))
+        {
+            await SealedFile.OpenAsync(input, output, privatePem, CancellationToken.None);
+        }
+
+        return 0;
+    }
+    catch (CryptographicException ex)
+    {
+        // Nothing half-opened is left behind to be taken for the recording.
+        File.Delete(outputFile);
+        Console.Error.WriteLine($"cannot open {sealedFile} (wrong key, altered or cut short): {ex.Message}");
+        return 1;
+    }
+}
+
 static int Fingerprint(string publicFile)
 {
     Console.WriteLine(SealedBox.Fingerprint(File.ReadAllText(publicFile)));
@@ -76,6 +100,7 @@ static int Usage()
         IdentityVault — offline key tool for sealed denouncer identities
           keygen --out DIR                 generate a key pair (private key stays here)
           open --key PRIVATE.pem [VALUE…]  open sealed values (ds1.…), from arguments or stdin, one per line
+          open-file --key PRIVATE.pem IN.sealed OUT   open a sealed file (a denunciation session's recording)
           fingerprint --public PUBLIC.pem  show a public key's fingerprint (as shown beside sealed values)
         """);
     return 64;

@@ -43,6 +43,9 @@ internal sealed class Archive
 
     public string? IntegrityProblem { get; set; }
 
+    /// <summary>The media files are sealed with the public key (a denunciation's session): they cannot be played here.</summary>
+    public bool Sealed { get; set; }
+
     public List<ArchiveFile> Files { get; set; } = [];
 }
 

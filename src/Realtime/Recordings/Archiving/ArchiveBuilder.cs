@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DaoVien.OnlineReception.Realtime.Media;
 using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Scheduling.Sealing;
 using FFMpegCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ internal sealed record ArchiveInput(
     ArchiveJob Job,
     IReadOnlyList<ArchiveParticipant> Participants,
     IReadOnlyDictionary<Guid, DateTimeOffset> ConsentedAt,
-    IReadOnlyList<ManifestGap> LoggedGaps);
+    IReadOnlyList<ManifestGap> LoggedGaps,
+    bool Seal = false);
 
 /// <summary>What was built; the folder is already in its final place.</summary>
 internal sealed record BuiltArchive(string Folder, ArchiveManifest Manifest, string ManifestSha256);
@@ -32,6 +34,7 @@ internal sealed partial class ArchiveBuilder(
     FfmpegToolbox ffmpeg,
     IOptions<RecordingOptions> options,
     IOptions<WardOptions> ward,
+    IIdentitySealer sealer,
     TimeProvider time,
     ILogger<ArchiveBuilder> logger)
 {
@@ -147,16 +150,18 @@ internal sealed partial class ArchiveBuilder(
 
         progress("manifest", 0.92);
         var files = new List<ManifestFile>();
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in timeline.Where(t => t.File is not null))
         {
-            var (size, sha) = await FileHashing.HashAsync(Path.Combine(partial, entry.File!), cancellationToken);
-            files.Add(new ManifestFile(entry.File!, nameof(ArchiveFileKind.Original), entry.Track.ParticipantId, size, sha));
+            var file = await StoreAsync(partial, entry.File!, nameof(ArchiveFileKind.Original), entry.Track.ParticipantId, input.Seal, cancellationToken);
+            stored[entry.File!] = file.Name;
+            files.Add(file);
         }
 
         if (compositeFile is not null)
         {
-            var (size, sha) = await FileHashing.HashAsync(Path.Combine(partial, compositeFile), cancellationToken);
-            files.Add(new ManifestFile(compositeFile, nameof(ArchiveFileKind.Composite), null, size, sha));
+            var file = await StoreAsync(partial, compositeFile, nameof(ArchiveFileKind.Composite), null, input.Seal, cancellationToken);
+            files.Add(file);
         }
 
         var participants = groups.Select((g, index) =>
@@ -168,7 +173,7 @@ internal sealed partial class ArchiveBuilder(
                 known?.Label ?? string.Create(CultureInfo.InvariantCulture, $"publisher {g}"),
                 id is { } pid && input.ConsentedAt.TryGetValue(pid, out var at) ? at : null,
                 [.. timeline.Where(t => t.Group == index).OrderBy(t => t.Offset).Select(t => new ManifestTrack(
-                    t.Track.Header.IsVideo ? "video" : "audio", t.Track.Header.Codec, Path.GetFileName(t.Track.Source), t.File, t.Track.Header.FirstPacketAt, Math.Round(t.Duration, 3), Math.Round(t.Offset, 3)))]);
+                    t.Track.Header.IsVideo ? "video" : "audio", t.Track.Header.Codec, Path.GetFileName(t.Track.Source), t.File is null ? null : stored[t.File], t.Track.Header.FirstPacketAt, Math.Round(t.Duration, 3), Math.Round(t.Offset, 3)))]);
         }).ToList();
         foreach (var participant in input.Participants.Where(p => !groups.Contains(p.ParticipantId.ToString("N", CultureInfo.InvariantCulture))))
         {
@@ -189,7 +194,8 @@ internal sealed partial class ArchiveBuilder(
                 ["ffmpeg"] = await ffmpeg.GetVersionAsync() ?? "unknown",
                 ["janus-pp-rec"] = await janusPpRec.GetVersionAsync(cancellationToken) ?? "unknown",
             },
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            input.Seal ? sealer.KeyFingerprint : null);
         var manifestPath = Path.Combine(partial, ArchiveManifest.FileName);
         await File.WriteAllBytesAsync(manifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest, ArchiveManifest.Json), cancellationToken);
         var (_, manifestSha) = await FileHashing.HashAsync(manifestPath, cancellationToken);
@@ -200,6 +206,31 @@ internal sealed partial class ArchiveBuilder(
         logger.LogInformation("Archive {ArchiveId} of session {SessionId} complete: {TrackCount} tracks, {GapCount} gaps", input.ArchiveId, job.SessionId, tracks.Count, gaps.Count);
         progress("done", 1);
         return new BuiltArchive(final, manifest, manifestSha);
+    }
+
+    /// <summary>
+    /// Hashes a finished media file for the manifest; when the archive is sealed (a denouncer's face and voice may not
+    /// sit in plain form on this server), replaces it by its sealed form first and hashes both.
+    /// </summary>
+    private async Task<ManifestFile> StoreAsync(string folder, string name, string kind, Guid? participantId, bool seal, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder, name);
+        var (size, sha) = await FileHashing.HashAsync(path, cancellationToken);
+        if (!seal)
+        {
+            return new ManifestFile(name, kind, participantId, size, sha);
+        }
+
+        var sealedName = name + SealedFile.Extension;
+        await using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        await using (var output = new FileStream(Path.Combine(folder, sealedName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        {
+            await SealedFile.SealAsync(input, output, sealer, cancellationToken);
+        }
+
+        File.Delete(path);
+        var (sealedSize, sealedSha) = await FileHashing.HashAsync(Path.Combine(folder, sealedName), cancellationToken);
+        return new ManifestFile(sealedName, kind, participantId, sealedSize, sealedSha, sha);
     }
 
     private string Caption(ArchiveJob job)

@@ -20,7 +20,8 @@ internal sealed record ArchiveManifest(
     IReadOnlyList<ManifestGap> Gaps,
     IReadOnlyList<ManifestFile> Files,
     IReadOnlyDictionary<string, string> Tools,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? SealedWithKey = null)
 {
     public const string FileName = "manifest.json";
     public const string HashFileName = "manifest.json.sha256";
@@ -40,7 +41,9 @@ internal sealed record ManifestTrack(string Kind, string Codec, string SourceRec
 /// <summary>Time not covered for a participant (or everyone when <see cref="ParticipantId"/> is null).</summary>
 internal sealed record ManifestGap(string Kind, Guid? ParticipantId, DateTimeOffset From, DateTimeOffset? To, string? Detail);
 
-internal sealed record ManifestFile(string Name, string Kind, Guid? ParticipantId, long Size, string Sha256);
+/// <summary>One stored file; for a sealed archive <see cref="Sha256"/> is of the sealed bytes (what the integrity check
+/// can verify on the server) and <see cref="OpenedSha256"/> of the media inside (to verify an opening offline).</summary>
+internal sealed record ManifestFile(string Name, string Kind, Guid? ParticipantId, long Size, string Sha256, string? OpenedSha256 = null);
 
 internal static class FileHashing
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DaoVien.OnlineReception.Realtime.Recordings.Consent;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
+using DaoVien.OnlineReception.Scheduling.Bookings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -106,7 +107,7 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
         if (!existing)
         {
             var lastReport = DateTimeOffset.MinValue;
-            var built = await builder.BuildAsync(new ArchiveInput(archiveId, job, participants, consents, gaps), (stage, fraction) =>
+            var built = await builder.BuildAsync(new ArchiveInput(archiveId, job, participants, consents, gaps, await IsDenunciationAsync(services, job, cancellationToken)), (stage, fraction) =>
             {
                 // Progress callbacks come from ffmpeg's output thread; write at most every 2 s, and renew the lease with it.
                 var now = time.GetUtcNow();
@@ -151,8 +152,19 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
             };
             var (manifestSize, _) = await FileHashing.HashAsync(Path.Combine(built.Folder, ArchiveManifest.FileName), cancellationToken);
             archive.Files.Add(new ArchiveFile { FileName = ArchiveManifest.FileName, Kind = ArchiveFileKind.Manifest, Size = manifestSize, Sha256 = built.ManifestSha256, ContentType = "application/json" });
+            archive.Sealed = built.Manifest.SealedWithKey is not null;
             db.Archives.Add(archive);
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (await db.Archives.AnyAsync(a => a.Id == archiveId && a.Sealed, cancellationToken))
+        {
+            // The sealed archive is stored: Janus's plain recordings of the denouncer go (the originals inside are lossless).
+            var raw = services.GetRequiredService<RecordingPaths>().RawFolder(job.SessionId);
+            if (Directory.Exists(raw))
+            {
+                Directory.Delete(raw, recursive: true);
+            }
         }
 
         var done = time.GetUtcNow();
@@ -161,6 +173,11 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
             .SetProperty(j => j.CompletedAt, done).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
         return new ArchiveCompleted(archiveId, job.SessionId, job.BookingId, job.CaseNumber);
     }
+
+    /// <summary>A denunciation's session shows and says who the denouncer is: its archive is sealed (DOMAIN.md, ADR 0043).</summary>
+    private static async Task<bool> IsDenunciationAsync(IServiceProvider services, ArchiveJob job, CancellationToken cancellationToken) =>
+        job.BookingId is { } bookingId
+        && await services.GetRequiredService<IBookingDirectory>().FindAsync(bookingId, cancellationToken) is { Kind: MatterKind.Denunciation };
 
     private async Task NotifyAsync(IServiceProvider services, ArchiveCompleted completed, CancellationToken cancellationToken)
     {

@@ -72,6 +72,9 @@ namespace DaoVien.OnlineReception.Realtime.Recordings.Persistence.Migrations
                     b.Property<int>("ParticipantCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("SessionEndedAt")
                         .HasColumnType("timestamp with time zone");
 
