@@ -131,6 +131,8 @@
     } catch (e) { R.showError(R.hubError(e)); }
   });
   document.querySelectorAll('[data-testid=join-invited]').forEach((b) => b.addEventListener('click', () => enter(b.dataset.session)));
+  // Served disabled: a click before the hub connection and these handlers exist would do nothing, silently.
+  for (const b of document.querySelectorAll('[data-testid=admit-next], [data-testid=open-adhoc], [data-testid=join-invited]')) b.disabled = false;
 
   await refreshQueue().catch((e) => R.showError(R.hubError(e)));
   if (root.dataset.openSession) await enter(root.dataset.openSession);
