@@ -44,23 +44,10 @@ public sealed class AppCrashTests(PostgresServer server, BrowserFixture browser)
         await using (var first = ReceptionAppFactory.Create(_database, _dataDirectory, _settings))
         {
             var baseAddress = first.StartOnSocket();
-            var chairmanId = await first.CreateStaffAsync("chutich.sapnguon", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
-            var booking = await new ReceptionBookings(first.Services).BookTodayAsync(chairmanId);
-            await SessionTests.OpenLobbyAsync(first.Services);
-
-            await using var citizenContext = await browser.NewContextAsync(baseAddress, phone: true);
-            var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
-            await using var chairmanContext = await browser.NewContextAsync(baseAddress);
-            var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich.sapnguon", "Chairman-pass-1", queued: 1);
-            await chairman.GetByTestId("admit-next").ClickAsync();
-            foreach (var page in new[] { citizen, chairman })
-            {
-                await page.GetByTestId("recording-acknowledge").ClickAsync();
-            }
-
-            await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
-            await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
-            sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
+            await using var parties = await WaitingCitizen.StartAsync(first, baseAddress, browser, "chutich.sapnguon");
+            sessionId = await parties.AdmitAsync(acknowledge: true);
+            await SessionMediaProbe.ExpectDecodingFromAsync(parties.Citizen, 1);
+            await SessionMediaProbe.ExpectDecodingFromAsync(parties.Chairman, 1);
             var raw = first.Services.GetRequiredService<RecordingPaths>().RawFolder(sessionId);
             await Eventually.TrueAsync(() => Directory.GetFiles(raw, "*.mjr").Length >= 4, TimeSpan.FromSeconds(20), "four tracks recording", ct);
             // Some conversation on record before the crash.

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.Playwright;
 
@@ -24,5 +25,69 @@ internal static class LobbySteps
         await page.GotoAsync("/Console");
         await Assertions.Expect(page.GetByTestId("queue-row")).ToHaveCountAsync(queued);
         return page;
+    }
+}
+
+/// <summary>
+/// The start of most session tests: a chairman account, a citizen booked for today waiting in the lobby on a phone,
+/// and the chairman at the console with that citizen in the queue; each in their own browser context.
+/// </summary>
+internal sealed class WaitingCitizen : IAsyncDisposable
+{
+    private WaitingCitizen(Guid chairmanId, BookedCitizen booking, IBrowserContext citizenContext, IPage citizen, IBrowserContext chairmanContext, IPage chairman)
+    {
+        ChairmanId = chairmanId;
+        Booking = booking;
+        CitizenContext = citizenContext;
+        Citizen = citizen;
+        ChairmanContext = chairmanContext;
+        Chairman = chairman;
+    }
+
+    public Guid ChairmanId { get; }
+
+    public BookedCitizen Booking { get; }
+
+    public IBrowserContext CitizenContext { get; }
+
+    public IPage Citizen { get; }
+
+    public IBrowserContext ChairmanContext { get; }
+
+    public IPage Chairman { get; }
+
+    public static async Task<WaitingCitizen> StartAsync(ReceptionAppFactory app, Uri baseAddress, BrowserFixture browser, string chairmanUserName, string chairmanPassword = "Chairman-pass-1")
+    {
+        var chairmanId = await app.CreateStaffAsync(chairmanUserName, chairmanPassword, "Nguyễn Chủ Tịch", TestRoles.Chairman);
+        var booking = await new ReceptionBookings(app.Services).BookTodayAsync(chairmanId);
+        await SessionTests.OpenLobbyAsync(app.Services);
+        var citizenContext = await browser.NewContextAsync(baseAddress, phone: true);
+        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
+        var chairmanContext = await browser.NewContextAsync(baseAddress);
+        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, chairmanUserName, chairmanPassword, queued: 1);
+        return new WaitingCitizen(chairmanId, booking, citizenContext, citizen, chairmanContext, chairman);
+    }
+
+    /// <summary>The chairman admits the citizen; both acknowledge the recording notice when <paramref name="acknowledge"/>.</summary>
+    public async Task<Guid> AdmitAsync(bool acknowledge)
+    {
+        await Chairman.GetByTestId("admit-next").ClickAsync();
+        if (acknowledge)
+        {
+            foreach (var page in new[] { Citizen, Chairman })
+            {
+                await page.GetByTestId("recording-acknowledge").ClickAsync();
+            }
+        }
+
+        var session = Citizen.GetByTestId("session");
+        await Assertions.Expect(session).ToHaveAttributeAsync("data-session-id", new Regex("^[0-9a-f-]{36}$"));
+        return Guid.Parse((await session.GetAttributeAsync("data-session-id"))!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await CitizenContext.DisposeAsync();
+        await ChairmanContext.DisposeAsync();
     }
 }

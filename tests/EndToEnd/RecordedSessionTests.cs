@@ -40,16 +40,9 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
     public async Task RecordedSession_ConsentTalkEndWithCaseAccepted_ArchiveAttachedToCasePlaysForStaffNotForCitizen()
     {
         var ct = TestContext.Current.CancellationToken;
-        var chairmanId = await _app.CreateStaffAsync("chutich.ghi", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
-        var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
-        await SessionTests.OpenLobbyAsync(_app.Services);
-
-        await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
-        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
-
-        await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich.ghi", "Chairman-pass-1", queued: 1);
-        await chairman.GetByTestId("admit-next").ClickAsync();
+        await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich.ghi");
+        var (citizen, chairman, citizenContext) = (parties.Citizen, parties.Chairman, parties.CitizenContext);
+        var sessionId = await parties.AdmitAsync(acknowledge: false);
 
         // Nobody publishes before acknowledging the notice: what is recorded, why, who keeps it, how long, rights.
         foreach (var page in new[] { citizen, chairman })
@@ -59,7 +52,6 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
             await Assertions.Expect(page.GetByTestId("recording-indicator")).ToBeHiddenAsync();
         }
 
-        var sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
         Assert.Empty(Directory.GetFiles(RawFolder(sessionId), "*.mjr"));
         foreach (var page in new[] { citizen, chairman })
         {
@@ -128,16 +120,9 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
     public async Task Publish_WithoutAcknowledgment_IsRefused_PauseAndReloadAreArchiveGaps_StaffAttachAndDetachArchiveByCaseNumber()
     {
         var ct = TestContext.Current.CancellationToken;
-        var chairmanId = await _app.CreateStaffAsync("chutich.tam", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
-        var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
-        await SessionTests.OpenLobbyAsync(_app.Services);
-
-        await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
-        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
-
-        await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich.tam", "Chairman-pass-1", queued: 1);
-        await chairman.GetByTestId("admit-next").ClickAsync();
+        await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich.tam");
+        var (citizen, chairman, chairmanId) = (parties.Citizen, parties.Chairman, parties.ChairmanId);
+        var sessionId = await parties.AdmitAsync(acknowledge: false);
         await Assertions.Expect(citizen.GetByTestId("recording-notice")).ToBeVisibleAsync();
 
         // A page that skips the notice and publishes anyway is refused by the server.
@@ -157,7 +142,6 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         await Assertions.Expect(citizen.GetByTestId("recording-indicator")).ToHaveAttributeAsync("data-state", "recording");
 
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
-        var sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
         var beforePause = Directory.GetFiles(RawFolder(sessionId), "*.mjr").ToHashSet();
 
         // Pause needs a reason; the pause shows everywhere and is logged with it; resume shows recording again.

@@ -34,23 +34,11 @@ public sealed class SessionMediaRestartTests(PostgresServer server, BrowserFixtu
     public async Task EmbeddedJanusKilledDuringSession_AppRestartsIt_ParticipantsBackAndArchiveShowsRestartGap()
     {
         var ct = TestContext.Current.CancellationToken;
-        var chairmanId = await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
-        var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
-        await SessionTests.OpenLobbyAsync(_app.Services);
-
-        await using var citizenContext = await browser.NewContextAsync(_base);
-        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
-        await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich", "Chairman-pass-1", queued: 1);
-        await chairman.GetByTestId("admit-next").ClickAsync();
-        foreach (var page in new[] { citizen, chairman })
-        {
-            await page.GetByTestId("recording-acknowledge").ClickAsync();
-        }
-
+        await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich");
+        var (citizen, chairman) = (parties.Citizen, parties.Chairman);
+        var sessionId = await parties.AdmitAsync(acknowledge: true);
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
         await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
-        var sessionId = Guid.Parse((await citizen.GetByTestId("session").GetAttributeAsync("data-session-id"))!);
         var rawFolder = _app.Services.GetRequiredService<RecordingPaths>().RawFolder(sessionId);
         // Both participants' audio and video are being written before the kill.
         await Eventually.TrueAsync(() => Directory.GetFiles(rawFolder, "*.mjr").Length >= 4, TimeSpan.FromSeconds(20), "four tracks recording", ct);

@@ -20,16 +20,9 @@ public sealed class SessionTests(PostgresServer server, BrowserFixture browser, 
     [Fact]
     public async Task CitizenJoinsLobby_ChairmanAdmitsAndInvitesOfficial_AllSeeAndHearEachOther_ChatReload_EndWithOutcomeStored()
     {
-        var chairmanId = await _app.CreateStaffAsync("chutich", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
-        var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId);
-        await OpenLobbyAsync(_app.Services);
         var officialId = await _app.CreateStaffAsync("congan", "Official-pass-1", "Trần Công An", TestRoles.Staff);
-
-        await using var citizenContext = await browser.NewContextAsync(_base, phone: true);
-        var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
-
-        await using var chairmanContext = await browser.NewContextAsync(_base);
-        var chairman = await LobbySteps.ConsoleAsync(chairmanContext, "chutich", "Chairman-pass-1", queued: 1);
+        await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich");
+        var (citizen, chairman) = (parties.Citizen, parties.Chairman);
         await chairman.GetByTestId("admit-next").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("session")).ToBeVisibleAsync();
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
