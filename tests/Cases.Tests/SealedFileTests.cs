@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using DaoVien.OnlineReception.Scheduling.Sealing;
 
@@ -65,13 +64,13 @@ public sealed class SealedFileTests
         await File.WriteAllTextAsync(keyFile, Keys.Private, Ct);
 
         var opened = Path.Combine(folder, "composite.mp4");
-        Assert.Equal(0, await RunVaultAsync(["open-file", "--key", keyFile, sealedPath, opened]));
+        Assert.Equal(0, (await IdentityVaultTool.RunAsync(["open-file", "--key", keyFile, sealedPath, opened])).Exit);
         Assert.Equal(plain, await File.ReadAllBytesAsync(opened, Ct));
 
         var otherKey = Path.Combine(folder, "other.pem");
         await File.WriteAllTextAsync(otherKey, SealedBox.GenerateKeyPair().PrivateKeyPem, Ct);
         var notOpened = Path.Combine(folder, "other.mp4");
-        Assert.Equal(1, await RunVaultAsync(["open-file", "--key", otherKey, sealedPath, notOpened]));
+        Assert.Equal(1, (await IdentityVaultTool.RunAsync(["open-file", "--key", otherKey, sealedPath, notOpened])).Exit);
         Assert.False(File.Exists(notOpened));
     }
 
@@ -89,24 +88,6 @@ public sealed class SealedFileTests
         using var output = new MemoryStream();
         await SealedFile.OpenAsync(input, output, privateKeyPem, Ct);
         return output.ToArray();
-    }
-
-    private static async Task<int> RunVaultAsync(string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DaoVien.OnlineReception.IdentityVault.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        _ = await stdout;
-        _ = await stderr;
-        return process.ExitCode;
     }
 
     /// <summary>What the server has: the public key only.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using DaoVien.OnlineReception.Cases.Intake;
@@ -78,7 +77,7 @@ public sealed class SealingTests(CasesApp app) : IClassFixture<CasesApp>
         }
 
         // 3. The offline tool, with the private key, opens every one of them.
-        var (exit, output) = await RunVaultAsync(["open", "--key", privateKey, .. sealedValues]);
+        var (exit, output) = await IdentityVaultTool.RunAsync(["open", "--key", privateKey, .. sealedValues]);
         Assert.Equal(0, exit);
         Assert.Equal(sealedValues.Count, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains(Name, output, StringComparison.Ordinal);
@@ -91,18 +90,18 @@ public sealed class SealingTests(CasesApp app) : IClassFixture<CasesApp>
     public async Task IdentityVault_KeyGen_PublicKeySealsWhatOnlyTheToolOpens()
     {
         var folder = Path.Combine(Directory.CreateTempSubdirectory("vault-keygen-").FullName, "keys");
-        var (exit, _) = await RunVaultAsync(["keygen", "--out", folder]);
+        var (exit, _) = await IdentityVaultTool.RunAsync(["keygen", "--out", folder]);
         Assert.Equal(0, exit);
         var privateFile = Path.Combine(folder, "sealing-private-key.OFFLINE.pem");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(privateFile));
 
         var sealedValue = SealedBox.Seal("Trần Văn Bí Mật", await File.ReadAllTextAsync(Path.Combine(folder, "sealing-public-key.pem"), Ct));
-        var (openExit, output) = await RunVaultAsync(["open", "--key", privateFile, sealedValue]);
+        var (openExit, output) = await IdentityVaultTool.RunAsync(["open", "--key", privateFile, sealedValue]);
         Assert.Equal(0, openExit);
         Assert.Equal("Trần Văn Bí Mật", output.Trim());
 
         // A second keygen never overwrites the private key.
-        Assert.Equal(2, (await RunVaultAsync(["keygen", "--out", folder])).Exit);
+        Assert.Equal(2, (await IdentityVaultTool.RunAsync(["keygen", "--out", folder])).Exit);
     }
 
     private async Task<List<string>> SealedValuesAsync()
@@ -156,22 +155,5 @@ public sealed class SealingTests(CasesApp app) : IClassFixture<CasesApp>
             yield return text[start..end];
             start = end;
         }
-    }
-
-    private static async Task<(int Exit, string Output)> RunVaultAsync(string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DaoVien.OnlineReception.IdentityVault.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        _ = await stderr;
-        return (process.ExitCode, await stdout);
     }
 }
