@@ -70,7 +70,11 @@ public sealed record ReceptionRecord(
     string? Notes,
     Guid? SessionId,
     Guid? BookingId,
-    Guid? RecordedBy);
+    Guid? RecordedBy)
+{
+    /// <summary>The reception book's "guided to" column holds this many characters (a longer value is refused by the database).</summary>
+    public const int GuidedToMaxLength = 300;
+}
 
 /// <summary>A case file as other modules may refer to it.</summary>
 /// <param name="CaseId">The case's id.</param>

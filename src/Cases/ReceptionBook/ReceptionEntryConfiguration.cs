@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Cases.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,7 +28,7 @@ internal sealed class ReceptionEntryConfiguration : IEntityTypeConfiguration<Rec
         builder.Property(r => r.Content).HasMaxLength(4000);
         builder.Property(r => r.SubjectArea).HasMaxLength(100);
         builder.Property(r => r.PreviouslyHandledBy).HasMaxLength(300);
-        builder.Property(r => r.GuidedTo).HasMaxLength(300);
+        builder.Property(r => r.GuidedTo).HasMaxLength(ReceptionRecord.GuidedToMaxLength);
         builder.Property(r => r.FollowUp).HasMaxLength(1000);
         builder.Property(r => r.Notes).HasMaxLength(2000);
         builder.HasIndex(r => r.Date);

@@ -76,13 +76,14 @@ internal sealed class SessionToCaseFile(
     }
 
     /// <summary>
-    /// The book's "guided to" column holds <see cref="GuidedToMaxLength"/> characters while the presiding official's note
-    /// may be longer: the column gets its start, the note is kept whole in the notes (an overlong column lost the entry).
+    /// The book's "guided to" column holds <see cref="ReceptionRecord.GuidedToMaxLength"/> characters while the presiding
+    /// official's note may be longer: the column gets its start, the note is kept whole in the notes (an overlong
+    /// column lost the entry).
     /// </summary>
     internal static string GuidedTo(string? note) =>
-        string.IsNullOrWhiteSpace(note) ? "Cơ quan có thẩm quyền" : note.Length <= GuidedToMaxLength ? note : note[..(GuidedToMaxLength - 1)] + "…";
-
-    internal const int GuidedToMaxLength = 300;
+        string.IsNullOrWhiteSpace(note) ? "Cơ quan có thẩm quyền"
+        : note.Length <= ReceptionRecord.GuidedToMaxLength ? note
+        : note[..(ReceptionRecord.GuidedToMaxLength - 1)] + "…";
 
     /// <summary>The book must show that a reception was cut off by a crash and its outcome given afterwards.</summary>
     internal static string? Notes(ReceptionSessionInfo session)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DaoVien.OnlineReception.Realtime.Media;
@@ -215,22 +216,25 @@ internal sealed partial class ArchiveBuilder(
     private async Task<ManifestFile> StoreAsync(string folder, string name, string kind, Guid? participantId, bool seal, CancellationToken cancellationToken)
     {
         var path = Path.Combine(folder, name);
-        var (size, sha) = await FileHashing.HashAsync(path, cancellationToken);
         if (!seal)
         {
+            var (size, sha) = await FileHashing.HashAsync(path, cancellationToken);
             return new ManifestFile(name, kind, participantId, size, sha);
         }
 
+        // One read of the media: it is hashed as it streams into the sealer.
         var sealedName = name + SealedFile.Extension;
+        using var plainHash = SHA256.Create();
         await using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        await using (var hashing = new CryptoStream(input, plainHash, CryptoStreamMode.Read, leaveOpen: true))
         await using (var output = new FileStream(Path.Combine(folder, sealedName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
-            await SealedFile.SealAsync(input, output, sealer, cancellationToken);
+            await SealedFile.SealAsync(hashing, output, sealer, cancellationToken);
         }
 
         File.Delete(path);
         var (sealedSize, sealedSha) = await FileHashing.HashAsync(Path.Combine(folder, sealedName), cancellationToken);
-        return new ManifestFile(sealedName, kind, participantId, sealedSize, sealedSha, sha);
+        return new ManifestFile(sealedName, kind, participantId, sealedSize, sealedSha, Convert.ToHexStringLower(plainHash.Hash!));
     }
 
     private string Caption(ArchiveJob job)

@@ -103,8 +103,9 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
             await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.ArchiveId, archiveId), cancellationToken);
         }
 
-        var existing = await db.Archives.AnyAsync(a => a.Id == archiveId, cancellationToken);
-        if (!existing)
+        // Null: not stored yet (a retry after the row was saved finds it, and whether it is sealed).
+        var storedSealed = await db.Archives.Where(a => a.Id == archiveId).Select(a => (bool?)a.Sealed).SingleOrDefaultAsync(cancellationToken);
+        if (storedSealed is null)
         {
             var lastReport = DateTimeOffset.MinValue;
             var built = await builder.BuildAsync(new ArchiveInput(archiveId, job, participants, consents, gaps, await IsDenunciationAsync(services, job, cancellationToken)), (stage, fraction) =>
@@ -155,9 +156,10 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
             archive.Sealed = built.Manifest.SealedWithKey is not null;
             db.Archives.Add(archive);
             await db.SaveChangesAsync(cancellationToken);
+            storedSealed = archive.Sealed;
         }
 
-        if (await db.Archives.AnyAsync(a => a.Id == archiveId && a.Sealed, cancellationToken))
+        if (storedSealed == true)
         {
             // The sealed archive is stored: Janus's plain recordings of the denouncer go (the originals inside are lossless).
             var raw = services.GetRequiredService<RecordingPaths>().RawFolder(job.SessionId);
