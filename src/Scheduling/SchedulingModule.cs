@@ -39,6 +39,9 @@ public static class SchedulingModule
         var services = builder.Services;
         services.AddOptions<WardOptions>().BindConfiguration(WardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlValidation>();
+        services.AddSingleton<PublicAddress>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<SchedulingDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(ConnectionStringName),

@@ -22,6 +22,7 @@ internal static class WebHostExtensions
     private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
     {
         ["--data-dir"] = $"{ReceptionHostOptions.Section}:DataDirectory",
+        ["--public-url"] = $"{PublicUrlOptions.Section}:PublicUrl",
     };
 
     public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder, string[] args)
@@ -43,6 +44,7 @@ internal static class WebHostExtensions
         builder.Services.AddDbContext<StaffDbContext>(o => o.UseNpgsql(
             connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", StaffDbContext.Schema)));
         builder.AddStaffIdentity();
+        builder.AddPublicEdge();
         builder.Services.AddHostedService<AdminBootstrapper>();
 
         builder.Services.AddDataProtection()
@@ -82,7 +84,7 @@ internal static class WebHostExtensions
             o.Cookie.Name = "daovien.staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            // Secure whenever the request came over HTTPS (production sits behind TLS); see docs/adr/0003.
+            // Always Secure once the public address is HTTPS (PublicEdge); see docs/adr/0003.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
@@ -120,6 +122,7 @@ internal static class WebHostExtensions
 
     public static WebApplication UseWebHost(this WebApplication app)
     {
+        app.UsePublicEdge();
         var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en") };
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
