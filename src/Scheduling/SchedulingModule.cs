@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -72,6 +73,15 @@ public static class SchedulingModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // An expected rejection: one line with the client's address (the real one behind a trusted proxy).
+            o.OnRejected = (context, _) =>
+            {
+                var http = context.HttpContext;
+                RateLimitLog.Rejected(
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitLog)),
+                    http.Request.Path, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return ValueTask.CompletedTask;
+            };
             // Booking codes are short: look-ups are limited per client address so codes cannot be enumerated.
             o.AddPolicy(BookingEndpoints.LookupRateLimit, context =>
             {
@@ -117,4 +127,10 @@ public static class SchedulingModule
         endpoints.MapMeetings();
         return endpoints;
     }
+}
+
+internal static partial class RateLimitLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many requests to {Path} from {ClientAddress}: answered 429")]
+    public static partial void Rejected(ILogger logger, string path, string clientAddress);
 }

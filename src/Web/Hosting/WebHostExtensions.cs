@@ -28,6 +28,15 @@ internal static class WebHostExtensions
     public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder, string[] args)
     {
         builder.Configuration.AddCommandLine(args, SwitchMappings);
+        // Under systemd (deploy/daovien-reception.service, Type=notify): ready only once migrations ran and Kestrel
+        // listens, journal-friendly logs. Elsewhere it does nothing.
+        builder.Host.UseSystemd();
+        // Before anything starts (the embedded database takes seconds): a public URL that cannot work is one line.
+        if (PublicUrlOptions.Problem(builder.Configuration[$"{PublicUrlOptions.Section}:PublicUrl"]) is { } publicUrlProblem)
+        {
+            throw new StartupException(publicUrlProblem);
+        }
+
         var dataDirectory = ReceptionHostOptions.ResolveDataDirectory(builder.Configuration[$"{ReceptionHostOptions.Section}:DataDirectory"]);
         EnsureWritable(dataDirectory);
         builder.Configuration[$"{ReceptionHostOptions.Section}:DataDirectory"] = dataDirectory;
