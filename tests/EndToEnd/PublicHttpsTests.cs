@@ -72,6 +72,12 @@ public sealed partial class PublicHttpsTests(PostgresServer server, BrowserFixtu
         Assert.NotNull(form);
         Assert.Equal(200, form.Status);
         Assert.Contains("max-age=", form.Headers["strict-transport-security"], StringComparison.Ordinal);
+        // The whole visit below runs under the strict policy: a page that needed inline script would break here.
+        Assert.Contains("script-src 'self';", form.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", form.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal("nosniff", form.Headers["x-content-type-options"]);
+        Assert.Equal("no-referrer", form.Headers["referrer-policy"]);
+        Assert.Contains("camera=(self)", form.Headers["permissions-policy"], StringComparison.Ordinal);
         await citizen.Locator("input[name='Input.Slot']").First.CheckAsync();
         await citizen.GetByLabel("Họ và tên").FillAsync("Nguyễn Thị Lan");
         await citizen.GetByLabel("Số định danh cá nhân (CCCD, 12 số)").FillAsync("001190012345");
