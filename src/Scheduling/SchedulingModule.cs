@@ -115,7 +115,7 @@ public static class SchedulingModule
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         // The web host's pipeline has routing and authorization already; the limiter must run after routing so
-        // endpoint policies apply. This module is the only one using it (see the report / docs/adr/0011).
+        // endpoint policies apply. This module is the only one using it (docs/adr/0011).
         if (endpoints is IApplicationBuilder app)
         {
             app.UseRateLimiter();
