@@ -119,11 +119,16 @@ public sealed class BookingTests(PostgresServer server) : IAsyncLifetime
     public async Task PostBooking_RealPdfAndPng_StoredWithTypeFromContent()
     {
         using var client = _app.Factory.CreateClient();
-        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+        using var bitmap = new SkiaSharp.SKBitmap(8, 8);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var png = encoded.ToArray();
+        var pdfBuilder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        pdfBuilder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
         using var response = await SchedulingTestApp.PostBookingAsync(client, SchedulingTestApp.BookingBody(_dayId, attachments:
         [
             new { fileName = "../../etc/anh.jpg", contentBase64 = Convert.ToBase64String(png) },
-            new { fileName = "don.pdf", contentBase64 = Convert.ToBase64String("%PDF-1.4 test"u8.ToArray()) },
+            new { fileName = "don.pdf", contentBase64 = Convert.ToBase64String(pdfBuilder.Build()) },
         ]));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -44,6 +44,12 @@ internal sealed partial class BookingService(
 
     public async Task<Outcome<BookingReceipt>> CreateAsync(BookingRequest request, CancellationToken cancellationToken)
     {
+        if (Clean(request, out var cleaned) is { } unclean)
+        {
+            return unclean;
+        }
+
+        request = cleaned;
         if (Validate(request) is { } invalid)
         {
             return invalid;
@@ -57,19 +63,19 @@ internal sealed partial class BookingService(
                 return SchedulingError.Invalid("Booking.AttachmentTooLarge", "attachments", AttachmentInspector.SafeFileName(upload.FileName, "application/pdf"), Settings.MaxAttachmentBytes / (1024 * 1024));
             }
 
-            if (AttachmentInspector.DetectContentType(upload.Content) is not { } contentType)
+            if (AttachmentInspector.Inspect(upload.Content) is not { } inspected)
             {
-                return SchedulingError.Invalid("Booking.AttachmentType", "attachments", Path.GetFileName(upload.FileName ?? ""));
+                return SchedulingError.Invalid("Booking.AttachmentType", "attachments", AttachmentInspector.DisplayName(upload.FileName));
             }
 
             attachments.Add(new BookingAttachment
             {
                 Id = Guid.CreateVersion7(),
-                FileName = AttachmentInspector.SafeFileName(upload.FileName, contentType),
-                ContentType = contentType,
-                Length = upload.Content.Length,
-                Content = upload.Content,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)),
+                FileName = AttachmentInspector.SafeFileName(upload.FileName, inspected.ContentType),
+                ContentType = inspected.ContentType,
+                Length = inspected.Content.Length,
+                Content = inspected.Content,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(inspected.Content)),
             });
         }
 
@@ -195,6 +201,44 @@ internal sealed partial class BookingService(
         return booking;
     }
 
+    /// <summary>Free text NFC-normalised and trimmed, the phone number without its spaces, dots or dashes.</summary>
+    private static SchedulingError? Clean(BookingRequest request, out BookingRequest cleaned)
+    {
+        cleaned = request;
+        var fields = new (string Field, string? Value, bool Multiline)[]
+        {
+            ("fullName", request.FullName, false), ("address", request.Address, false), ("email", request.Email, false),
+            ("subjectArea", request.SubjectArea, false), ("summary", request.Summary, true),
+        };
+        var values = new string?[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (!TextInput.TryClean(fields[i].Value, fields[i].Multiline, out values[i]))
+            {
+                return SchedulingError.Invalid("Booking.HiddenCharacters", fields[i].Field, Messages.Get("Booking.Field." + fields[i].Field));
+            }
+        }
+
+        var representatives = new List<string>();
+        foreach (var other in request.OtherRepresentatives ?? [])
+        {
+            if (!TextInput.TryClean(other, multiline: false, out var name))
+            {
+                return SchedulingError.Invalid("Booking.HiddenCharacters", "representatives", Messages.Get("Booking.Field.representatives"));
+            }
+
+            representatives.Add(name ?? "");
+        }
+
+        cleaned = request with
+        {
+            FullName = values[0], Address = values[1], Email = values[2], SubjectArea = values[3], Summary = values[4],
+            Phone = request.Phone is null ? null : PhoneSeparators().Replace(request.Phone, ""),
+            OtherRepresentatives = request.OtherRepresentatives is null ? null : representatives,
+        };
+        return null;
+    }
+
     private SchedulingError? Validate(BookingRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Trim().Length > 200)
@@ -255,6 +299,10 @@ internal sealed partial class BookingService(
 
         return null;
     }
+
+    // How people write numbers: "0912 345 678", "0912.345.678", "(024) 3826-1234".
+    [GeneratedRegex(@"[\s.\-()]")]
+    private static partial Regex PhoneSeparators();
 
     // Vietnamese mobile and landline numbers: 10 digits from 0, or +84 and 9 digits.
     [GeneratedRegex(@"^(0|\+84)\d{9}$")]

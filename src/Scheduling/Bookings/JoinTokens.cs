@@ -15,7 +15,8 @@ internal static class JoinTokens
 
     public static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, 8);
 
-    public static string NormalizeCode(string? code) => (code ?? "").Trim().Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+    // Codes are read aloud and typed from paper: "abcd efgh", "ABCD-EFGH" and "ABCDEFGH" are the same code.
+    public static string NormalizeCode(string? code) => new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
 
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
