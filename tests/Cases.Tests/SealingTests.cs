@@ -46,6 +46,7 @@ public sealed class SealingTests(CasesApp app) : IClassFixture<CasesApp>
         // The operator's step after the first start: the private key leaves the server.
         var offline = Directory.CreateTempSubdirectory("offline-vault-").FullName;
         var privateKey = Path.Combine(offline, IdentitySealer.PrivateKeyFileName);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(app.DataDirectory, IdentitySealer.PrivateKeyFileName)));
         File.Move(Path.Combine(app.DataDirectory, IdentitySealer.PrivateKeyFileName), privateKey);
 
         var sealedValues = await SealedValuesAsync();

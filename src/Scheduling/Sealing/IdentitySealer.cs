@@ -49,8 +49,19 @@ internal sealed class IdentitySealer : IIdentitySealer
         Directory.CreateDirectory(folder);
         var (privatePem, publicPem) = SealedBox.GenerateKeyPair();
         var privateFile = Path.Combine(folder, PrivateKeyFileName);
-        File.WriteAllText(privateFile, privatePem);
-        File.SetUnixFileMode(privateFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Owner-only from the moment the file exists (a chmod after writing leaves a window), and never over a
+        // private key already there.
+        using (var stream = new FileStream(privateFile, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        }))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(privatePem);
+        }
+
         File.WriteAllText(publicFile, publicPem);
         logger.LogWarning(
             "Generated a sealing key pair. Move {PrivateKeyFile} to the offline machine and delete it here: while it stays, this server could open sealed identities",
