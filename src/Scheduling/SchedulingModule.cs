@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Scheduling.Representation;
 using System.Threading.RateLimiting;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Meetings;
@@ -39,6 +40,9 @@ public static class SchedulingModule
         var services = builder.Services;
         services.AddOptions<WardOptions>().BindConfiguration(WardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RepresentationOptions>().BindConfiguration(RepresentationOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.IsConsistent, "Ward:Representatives: SmallGroupTo must be at least GroupFrom, SmallGroupMaxRepresentatives at most MaxRepresentatives")
+            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<SchedulingDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(ConnectionStringName),

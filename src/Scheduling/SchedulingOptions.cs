@@ -70,10 +70,6 @@ internal sealed class BookingOptions
     [Range(0, 10)]
     public int MaxAttachments { get; set; } = 3;
 
-    /// <summary>A group names at most 5 representatives (NĐ 124/2020 Art. 7; DOMAIN.md *check*).</summary>
-    [Range(1, 10)]
-    public int MaxRepresentatives { get; set; } = 5;
-
     /// <summary>Look-ups by booking code one client may make per minute.</summary>
     [Range(1, 1000)]
     public int LookupsPerMinute { get; set; } = 10;
