@@ -61,6 +61,7 @@ public static class SchedulingModule
         services.AddScoped<IReceptionCalendar, ReceptionCalendar>();
         services.AddScoped<IReceptionRecordingRules, ReceptionRecordingRules>();
         services.AddScoped<MeetingService>();
+        services.AddSingleton<ReceptionDayBlock>();
         services.AddScoped<BookingService>();
         services.AddScoped<IBookingDirectory, BookingDirectory>();
         services.AddScoped<NotificationComposer>();

@@ -14,6 +14,12 @@ internal sealed class SchedulingOptions
     /// <summary>A reception day on a holiday moves to the next working day (Bắc Ninh practice; DOMAIN.md says *check*).</summary>
     public bool MoveHolidayToNextWorkingDay { get; set; } = true;
 
+    /// <summary>
+    /// What a reception day blocks in the presiding official's agenda: the whole day (the plan II.3: no other meeting
+    /// on a reception day) or only the reception hours. Enforced by an exclusion constraint either way.
+    /// </summary>
+    public Meetings.ReceptionDayBlocking ReceptionDayBlocks { get; set; } = Meetings.ReceptionDayBlocking.WholeDay;
+
     /// <summary>Run the publishing job once at start (so a fresh install shows its calendar at once).</summary>
     public bool PublishOnStart { get; set; } = true;
 
