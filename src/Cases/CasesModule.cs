@@ -24,7 +24,9 @@ public static class CasesModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.DenunciationInitialProcessingExtendedWorkingDays >= o.DenunciationInitialProcessingWorkingDays, "Cases:Deadlines: the extended initial processing cannot be shorter than the normal one")
+            .ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<CasesDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName),

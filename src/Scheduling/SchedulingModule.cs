@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Scheduling.Representation;
 using System.Threading.RateLimiting;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Meetings;
@@ -43,6 +44,9 @@ public static class SchedulingModule
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlValidation>();
         services.AddSingleton<PublicAddress>();
+        services.AddOptions<RepresentationOptions>().BindConfiguration(RepresentationOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.IsConsistent, "Ward:Representatives: SmallGroupTo must be at least GroupFrom, SmallGroupMaxRepresentatives at most MaxRepresentatives")
+            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<SchedulingDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(ConnectionStringName),
@@ -61,6 +65,7 @@ public static class SchedulingModule
         services.AddScoped<IReceptionCalendar, ReceptionCalendar>();
         services.AddScoped<IReceptionRecordingRules, ReceptionRecordingRules>();
         services.AddScoped<MeetingService>();
+        services.AddSingleton<ReceptionDayBlock>();
         services.AddScoped<BookingService>();
         services.AddScoped<IBookingDirectory, BookingDirectory>();
         services.AddScoped<NotificationComposer>();

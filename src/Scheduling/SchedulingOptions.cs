@@ -14,6 +14,12 @@ internal sealed class SchedulingOptions
     /// <summary>A reception day on a holiday moves to the next working day (Bắc Ninh practice, kept as a setting: see docs/domain.md).</summary>
     public bool MoveHolidayToNextWorkingDay { get; set; } = true;
 
+    /// <summary>
+    /// What a reception day blocks in the presiding official's agenda: the whole day (the plan II.3: no other meeting
+    /// on a reception day) or only the reception hours. Enforced by an exclusion constraint either way.
+    /// </summary>
+    public Meetings.ReceptionDayBlocking ReceptionDayBlocks { get; set; } = Meetings.ReceptionDayBlocking.WholeDay;
+
     /// <summary>Run the publishing job once at start (so a fresh install shows its calendar at once).</summary>
     public bool PublishOnStart { get; set; } = true;
 
@@ -69,10 +75,6 @@ internal sealed class BookingOptions
 
     [Range(0, 10)]
     public int MaxAttachments { get; set; } = 3;
-
-    /// <summary>A group names at most 5 representatives (NĐ 124/2020 Art. 7; sources disagree: see docs/domain.md).</summary>
-    [Range(1, 10)]
-    public int MaxRepresentatives { get; set; } = 5;
 
     /// <summary>Look-ups by booking code one client may make per minute.</summary>
     [Range(1, 1000)]

@@ -15,6 +15,9 @@ internal enum DeadlineKind
 
     /// <summary>Decision on the matter.</summary>
     Resolution = 3,
+
+    /// <summary>Answer of the investigation agency after a crime referral (BLTTHS 2015 Art. 147(1)).</summary>
+    ReferralAnswer = 4,
 }
 
 /// <summary>A computed deadline, stored with the rule that produced it; recomputed on extension and holiday changes.</summary>

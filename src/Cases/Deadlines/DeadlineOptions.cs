@@ -50,6 +50,27 @@ internal sealed class DeadlineOptions
     [Range(1, 60)]
     public int DenunciationInitialProcessingWorkingDays { get; set; } = 7;
 
+    /// <summary>
+    /// Luật Tố cáo 2018 Art. 24: when the letter needs verification the initial processing may run longer, at most
+    /// 10 working days (DOMAIN: check); only by an explicit, recorded extension on the case.
+    /// </summary>
+    [Range(1, 60)]
+    public int DenunciationInitialProcessingExtendedWorkingDays { get; set; } = 10;
+
+    /// <summary>
+    /// Luật Khiếu nại 2011 Art. 9: a complaint is filed within 90 days of learning of the decision or act. Checked at
+    /// intake as a warning, not a refusal: Art. 9 lets illness, disasters, travel etc. stop the clock, which staff judge.
+    /// </summary>
+    [Range(1, 365)]
+    public int ComplaintFilingWindowDays { get; set; } = 90;
+
+    /// <summary>
+    /// Bộ luật Tố tụng hình sự 2015 Art. 147(1): the investigation agency settles a crime report within 20 days; the
+    /// ward expects its answer by then after a referral (calendar days from the referral letter).
+    /// </summary>
+    [Range(1, 180)]
+    public int CrimeReferralAnswerDays { get; set; } = 20;
+
     /// <summary>Luật Tố cáo Art. 29: notify the denouncer after acceptance, working days.</summary>
     [Range(1, 60)]
     public int DenunciationNotifyWorkingDays { get; set; } = 5;

@@ -23,7 +23,9 @@ internal sealed record DeadlineFacts(
     bool IsReception,
     DateOnly ReceivedOn,
     DateOnly? AcceptedOn,
-    IReadOnlyList<int> ExtensionDays);
+    IReadOnlyList<int> ExtensionDays,
+    bool InitialProcessingExtended = false,
+    DateOnly? CrimeReferredOn = null);
 
 /// <summary>
 /// The deadline table of docs/domain.md as code: which deadlines a case owes, from which date, how many days of which kind.
@@ -63,7 +65,9 @@ internal static class DeadlinePlanner
 
                 break;
             case CaseKind.Denunciation:
-                specs.Add(new(DeadlineKind.Acceptance, facts.ReceivedOn, o.DenunciationInitialProcessingWorkingDays, DayCount.Working, 0, "Luật Tố cáo 2018 Điều 24"));
+                specs.Add(facts.InitialProcessingExtended
+                    ? new(DeadlineKind.Acceptance, facts.ReceivedOn, o.DenunciationInitialProcessingExtendedWorkingDays, DayCount.Working, 0, "Luật Tố cáo 2018 Điều 24 (kéo dài do cần xác minh)")
+                    : new(DeadlineKind.Acceptance, facts.ReceivedOn, o.DenunciationInitialProcessingWorkingDays, DayCount.Working, 0, "Luật Tố cáo 2018 Điều 24"));
                 if (facts.AcceptedOn is { } acceptedOn)
                 {
                     specs.Add(new(DeadlineKind.Notification, acceptedOn, o.DenunciationNotifyWorkingDays, DayCount.Working, 0, "Luật Tố cáo 2018 Điều 29"));
@@ -79,6 +83,11 @@ internal static class DeadlinePlanner
                 }
 
                 break;
+        }
+
+        if (facts.CrimeReferredOn is { } referred)
+        {
+            specs.Add(new(DeadlineKind.ReferralAnswer, referred, o.CrimeReferralAnswerDays, DayCount.Calendar, 0, "Bộ luật Tố tụng hình sự 2015 Điều 147(1), trả lời của cơ quan điều tra"));
         }
 
         return specs;
@@ -121,4 +130,25 @@ internal static class DeadlinePlanner
         CaseComplexity.EspeciallyComplex => o.DenunciationEspeciallyComplexMaxExtensions,
         _ => 0,
     };
+}
+
+/// <summary>The complaint filing window (Luật Khiếu nại 2011 Art. 9) as seen at intake.</summary>
+internal sealed record FilingWindowCheck(DateOnly LastDay, bool IsLate, int DaysLate, string Rule);
+
+/// <summary>Luật Khiếu nại 2011 Art. 9: 90 days from the day the complainant learned of the decision.</summary>
+internal static class FilingWindow
+{
+    /// <summary>Null when the rule does not apply (not a complaint, or the day of learning is unknown).</summary>
+    public static FilingWindowCheck? Check(CaseKind kind, DateOnly? learnedOn, DateOnly receivedOn, WorkingCalendar calendar, DeadlineOptions o)
+    {
+        if (kind != CaseKind.Complaint || learnedOn is not { } learned)
+        {
+            return null;
+        }
+
+        var spec = new DeadlineSpec(DeadlineKind.Acceptance, learned, o.ComplaintFilingWindowDays, DayCount.Calendar, 0, "Luật Khiếu nại 2011 Điều 9 (thời hiệu khiếu nại)");
+        var last = DeadlinePlanner.Due(spec, calendar, o.ShiftCalendarDeadlineOffNonWorkingDay);
+        var late = receivedOn > last;
+        return new FilingWindowCheck(last, late, late ? receivedOn.DayNumber - last.DayNumber : 0, DeadlinePlanner.Describe(spec, last));
+    }
 }

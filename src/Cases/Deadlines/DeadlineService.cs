@@ -22,7 +22,9 @@ internal sealed class DeadlineService(IWorkingDayCalendar calendar, IOptions<Dea
         var facts = new DeadlineFacts(
             file.Kind, file.Instance, file.Complexity, file.IsRemoteArea,
             file.Channel is CaseChannel.OnlineSession or CaseChannel.Booking or CaseChannel.InPerson,
-            file.ReceivedOn, file.AcceptedOn, [.. file.Extensions.Select(e => e.Days)]);
+            file.ReceivedOn, file.AcceptedOn, [.. file.Extensions.Select(e => e.Days)],
+            file.InitialProcessingExtendedOn is not null,
+            file.TransferKind == TransferKind.CrimeReferral ? file.TransferredOn : null);
         var changed = false;
         foreach (var spec in DeadlinePlanner.Plan(facts, options.Value))
         {

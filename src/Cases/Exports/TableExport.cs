@@ -81,8 +81,9 @@ internal static class TableExport
             }
 
             var v = values[i];
-            // A cell starting with = + - @ is a formula to a spreadsheet (CSV injection): prefix a quote.
-            if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@')
+            // A cell starting with = + - @ is a formula to a spreadsheet (CSV injection), and so is one starting with a
+            // tab or carriage return (spreadsheets skip them and read the formula after, OWASP): prefix a quote.
+            if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
             {
                 v = "'" + v;
             }

@@ -2,15 +2,17 @@ using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Representation;
 using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DaoVien.OnlineReception.Cases.Intake;
 
 // IBookingDirectory is resolved when a booking is read, not at construction: the scheduling module implements it,
 // and the reception book, intake of sessions and in-person receptions must not depend on bookings being available.
-internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServiceProvider services, IStaffDirectory staff, WardClock clock) : ICaseIntake
+internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServiceProvider services, IStaffDirectory staff, IOptions<RepresentationOptions> representation, WardClock clock) : ICaseIntake
 {
     public async Task<IntakeResult<Guid>> RecordReceptionAsync(ReceptionRecord reception, CancellationToken cancellationToken = default)
     {
@@ -72,7 +74,8 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
         // A denunciation booking's identity is sealed in the scheduling module: it never reaches us in plain form.
         var person = new ReceptionParticipant(booking.DisplayName ?? "(đã niêm phong — xem đặt lịch " + booking.Code + ")", null, null, null, booking.RepresentativeCount > 1);
         var (result, file) = await registry.CreateAsync(
-            new NewCase(kind, CaseChannel.Booking, booking.SubjectArea, booking.Summary, booking.Date > clock.Today ? clock.Today : booking.Date, [person], booking.RepresentativeCount > 1, null, BookingId: bookingId),
+            new NewCase(kind, CaseChannel.Booking, booking.SubjectArea, booking.Summary, booking.Date > clock.Today ? clock.Today : booking.Date, [person], booking.RepresentativeCount > 1, null, BookingId: bookingId,
+                PeopleCount: Math.Max(1, booking.RepresentativeCount)),
             await ActorAsync(actorId, cancellationToken), cancellationToken);
         return result.Succeeded ? new(new CaseReference(file!.Id, file.Number), null) : new(null, result.Error);
     }
@@ -98,7 +101,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
         var (result, file) = await registry.CreateAsync(
             new NewCase(entry.Kind, entry.Channel, entry.SubjectArea, entry.Content, entry.Date, persons, entry.PeopleCount > 1, actorId,
                 BookingId: entry.BookingId is { } b && !await db.Cases.AnyAsync(c => c.BookingId == b, cancellationToken) ? b : null,
-                ReceptionId: entry.Id, SessionId: entry.SessionId, SealedIdentity: entry.SealedIdentity,
+                ReceptionId: entry.Id, SessionId: entry.SessionId, SealedIdentity: entry.SealedIdentity, PeopleCount: Math.Max(entry.PeopleCount, persons.Length),
                 SessionLabel: entry.SessionId is null ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Phiên tiếp trực tuyến {entry.Date:dd/MM/yyyy}")),
             await ActorAsync(actorId, cancellationToken), cancellationToken);
         if (!result.Succeeded)
@@ -116,7 +119,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
     private async Task<CaseActor> ActorAsync(Guid? actorId, CancellationToken cancellationToken) =>
         actorId is { } id ? new CaseActor(id, (await staff.FindAsync(id, cancellationToken))?.UserName ?? id.ToString(), true, false) : CaseActor.System;
 
-    private static string? Validate(ReceptionRecord r)
+    private string? Validate(ReceptionRecord r)
     {
         if (r.Channel is not (CaseChannel.OnlineSession or CaseChannel.Booking or CaseChannel.InPerson))
         {
@@ -139,7 +142,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
             return CaseErrors.PersonRequired;
         }
 
-        if (people > CaseRegistry.MaxRepresentatives)
+        if (people > representation.Value.MaxFor(Math.Max(people, r.PeopleCount)))
         {
             return CaseErrors.TooManyRepresentatives;
         }

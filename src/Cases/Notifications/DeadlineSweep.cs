@@ -139,6 +139,7 @@ internal sealed class DeadlineSweep(
         DeadlineKind.ReceptionReply => "trả lời sau tiếp công dân",
         DeadlineKind.Acceptance => "thụ lý / xử lý ban đầu",
         DeadlineKind.Notification => "thông báo thụ lý",
+        DeadlineKind.ReferralAnswer => "chờ trả lời của cơ quan điều tra",
         _ => "giải quyết",
     };
 }

@@ -44,3 +44,16 @@ internal enum CaseComplexity
     Complex = 1,
     EspeciallyComplex = 2,
 }
+
+/// <summary>Where a transferred file went.</summary>
+internal enum TransferKind
+{
+    /// <summary>To the competent agency (Luật TCD Art. 28, Luật Khiếu nại Art. 27).</summary>
+    CompetentAgency = 0,
+
+    /// <summary>
+    /// To the investigation agency because the matter shows signs of a crime (Bộ luật Tố tụng hình sự 2015 Art. 145(2):
+    /// other agencies forward crime reports to it at once): the ward tracks its answer as a deadline (Art. 147(1), docs/adr/0060).
+    /// </summary>
+    CrimeReferral = 1,
+}

@@ -31,4 +31,11 @@ internal static class CaseErrors
     public const string ReceptionUnknown = "Error.ReceptionUnknown";
     public const string DocumentTitleRequired = "Error.DocumentTitleRequired";
     public const string DateInFuture = "Error.DateInFuture";
+    public const string PeopleCount = "Error.PeopleCount";
+    public const string LearnedAfterReceipt = "Error.LearnedAfterReceipt";
+    public const string InitialExtensionNotAllowed = "Error.InitialExtensionNotAllowed";
+    public const string ReasonRequired = "Error.ReasonRequired";
+    public const string ReferenceRequired = "Error.ReferenceRequired";
+    public const string EndNoticeRequired = "Error.EndNoticeRequired";
+    public const string ReferralNotPending = "Error.ReferralNotPending";
 }

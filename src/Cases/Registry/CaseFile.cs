@@ -21,6 +21,20 @@ internal sealed class CaseFile
 
     public bool IsGroup { get; set; }
 
+    /// <summary>How many people the letter or group speaks for (a group can be larger than its representatives).</summary>
+    public int PeopleCount { get; set; } = 1;
+
+    /// <summary>Complaint: the day the complainant learned of the decision (starts the filing window, Luật Khiếu nại Art. 9).</summary>
+    public DateOnly? LearnedOfDecisionOn { get; set; }
+
+    /// <summary>Complaint: the last day of the filing window, computed from <see cref="LearnedOfDecisionOn"/>.</summary>
+    public DateOnly? FilingWindowEndsOn { get; set; }
+
+    /// <summary>Denunciation: the initial processing was extended (Luật Tố cáo Art. 24) on this day, for <see cref="InitialProcessingExtensionReason"/>.</summary>
+    public DateOnly? InitialProcessingExtendedOn { get; set; }
+
+    public string? InitialProcessingExtensionReason { get; set; }
+
     public CaseStatus Status { get; set; }
 
     public ComplaintInstance Instance { get; set; }
@@ -38,6 +52,23 @@ internal sealed class CaseFile
     public string? RefusalGround { get; set; }
 
     public string? TransferredTo { get; set; }
+
+    public TransferKind TransferKind { get; set; }
+
+    /// <summary>The ward's letter that sent the file on (số công văn).</summary>
+    public string? TransferReference { get; set; }
+
+    public DateOnly? TransferredOn { get; set; }
+
+    /// <summary>Crime referral: what the investigation agency answered, and when (tracked by a deadline).</summary>
+    public string? ReferralAnswer { get; set; }
+
+    public DateOnly? ReferralAnsweredOn { get; set; }
+
+    /// <summary>Refusal ground 3 (Luật TCD Art. 9(3)): the written notice that ends handling of a matter already resolved correctly.</summary>
+    public string? EndNoticeNumber { get; set; }
+
+    public DateOnly? EndNoticeDate { get; set; }
 
     public string? GuidedTo { get; set; }
 

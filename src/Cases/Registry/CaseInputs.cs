@@ -19,9 +19,15 @@ internal sealed record NewCase(
     Guid? ReceptionId = null,
     Guid? SessionId = null,
     string? SessionLabel = null,
-    string? SealedIdentity = null);
+    string? SealedIdentity = null,
+    int? PeopleCount = null,
+    DateOnly? LearnedOfDecisionOn = null);
 
-/// <summary>The facts a transition needs (only those of the target status are read).</summary>
+/// <summary>
+/// The facts a transition needs (only those of the target status are read). <see cref="Reference"/> is the ward's
+/// letter: the referral letter of a transfer, or the written notice of a refusal on ground 3
+/// (<see cref="AlreadyResolvedCorrectly"/>, Luật TCD Art. 9(3)), dated <see cref="Date"/>.
+/// </summary>
 internal sealed record Transition(
     CaseStatus To,
     string? RefusalGround = null,
@@ -31,7 +37,10 @@ internal sealed record Transition(
     CaseComplexity? Complexity = null,
     ComplaintInstance? Instance = null,
     bool? IsRemoteArea = null,
-    string? Note = null);
+    string? Note = null,
+    TransferKind TransferKind = TransferKind.CompetentAgency,
+    string? Reference = null,
+    bool AlreadyResolvedCorrectly = false);
 
 /// <summary>Either an error key (localized by the pages: CasesResource) or success.</summary>
 internal readonly record struct CaseResult(string? Error)

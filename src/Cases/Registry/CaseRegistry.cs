@@ -3,10 +3,13 @@ using System.Text.Json;
 using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Persistence;
+using DaoVien.OnlineReception.Scheduling.Representation;
 using DaoVien.OnlineReception.Scheduling.Sealing;
 using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DaoVien.OnlineReception.Cases.Registry;
@@ -17,10 +20,10 @@ internal sealed class CaseRegistry(
     DeadlineService deadlines,
     IIdentitySealer sealer,
     IStaffDirectory staff,
+    IOptions<RepresentationOptions> representation,
     WardClock clock,
     ILogger<CaseRegistry> logger)
 {
-    public const int MaxRepresentatives = 5;
 
     public async Task<(CaseResult Result, CaseFile? File)> CreateAsync(NewCase input, CaseActor actor, CancellationToken cancellationToken)
     {
@@ -40,7 +43,13 @@ internal sealed class CaseRegistry(
             return (CaseResult.Fail(CaseErrors.PersonRequired), null);
         }
 
-        if (persons.Count > MaxRepresentatives)
+        var people = input.PeopleCount ?? persons.Count;
+        if (people < persons.Count || people > 100_000)
+        {
+            return (CaseResult.Fail(CaseErrors.PeopleCount), null);
+        }
+
+        if (persons.Count > representation.Value.MaxFor(people))
         {
             return (CaseResult.Fail(CaseErrors.TooManyRepresentatives), null);
         }
@@ -48,6 +57,11 @@ internal sealed class CaseRegistry(
         if (input.ReceivedOn > clock.Today)
         {
             return (CaseResult.Fail(CaseErrors.DateInFuture), null);
+        }
+
+        if (input.LearnedOfDecisionOn > input.ReceivedOn)
+        {
+            return (CaseResult.Fail(CaseErrors.LearnedAfterReceipt), null);
         }
 
         if (input.AssigneeId is { } assignee && await staff.FindAsync(assignee, cancellationToken) is not { IsActive: true })
@@ -64,7 +78,9 @@ internal sealed class CaseRegistry(
             Channel = input.Channel,
             SubjectArea = input.SubjectArea.Trim(),
             Summary = input.Summary.Trim(),
-            IsGroup = input.IsGroup || persons.Count > 1,
+            IsGroup = input.IsGroup || people > 1,
+            PeopleCount = people,
+            LearnedOfDecisionOn = input.Kind == CaseKind.Complaint ? input.LearnedOfDecisionOn : null,
             Status = CaseStatus.Received,
             Instance = input.Instance,
             Complexity = input.Complexity,
@@ -105,7 +121,9 @@ internal sealed class CaseRegistry(
         }
 
         AddHistory(file, actor, "Created", string.Create(CultureInfo.InvariantCulture, $"Tiếp nhận qua kênh {input.Channel}, loại {input.Kind}, lĩnh vực {file.SubjectArea}"));
-        deadlines.Recompute(file, await deadlines.LoadCalendarAsync([file], cancellationToken));
+        var calendar = await deadlines.LoadCalendarAsync([file], cancellationToken);
+        CheckFilingWindow(file, calendar, actor);
+        deadlines.Recompute(file, calendar);
         db.Cases.Add(file);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Case {CaseNumber} created ({Kind}, {Channel})", file.Number, file.Kind, file.Channel);
@@ -131,7 +149,9 @@ internal sealed class CaseRegistry(
             return CaseResult.Fail(CaseErrors.NotFound);
         }
 
-        if (!CaseWorkflow.CanMove(file.Status, t.To))
+        // Signs of a crime can surface during the resolution too: the file then goes to the investigation agency.
+        var crimeReferralLater = t.To == CaseStatus.Transferred && t.TransferKind == TransferKind.CrimeReferral && file.Status is CaseStatus.Accepted or CaseStatus.UnderResolution;
+        if (!CaseWorkflow.CanMove(file.Status, t.To) && !crimeReferralLater)
         {
             return CaseResult.Fail(CaseErrors.InvalidTransition);
         }
@@ -163,9 +183,24 @@ internal sealed class CaseRegistry(
                     return CaseResult.Fail(CaseErrors.RefusalGroundRequired);
                 }
 
+                if (t.AlreadyResolvedCorrectly && (string.IsNullOrWhiteSpace(t.Reference) || t.Date is null))
+                {
+                    return CaseResult.Fail(CaseErrors.EndNoticeRequired);
+                }
+
                 file.RefusalGround = t.RefusalGround.Trim();
                 DeadlineService.Complete(file, today, DeadlineKind.Acceptance, DeadlineKind.ReceptionReply);
                 details = "Không thụ lý. Căn cứ: " + file.RefusalGround;
+                if (t.AlreadyResolvedCorrectly)
+                {
+                    // Luật TCD Art. 9(3): refusing a repeated, correctly resolved matter needs the ward's written notice;
+                    // it goes into the file as a document, so the next reception can point to it.
+                    file.EndNoticeNumber = t.Reference!.Trim();
+                    file.EndNoticeDate = date;
+                    file.Documents.Add(new CaseDocument { Id = Guid.NewGuid(), CaseId = file.Id, Title = EndNoticeTitle, Reference = file.EndNoticeNumber, DocumentDate = date, AddedAt = clock.UtcNow, AddedBy = actor.Id });
+                    details += string.Create(CultureInfo.InvariantCulture, $". {EndNoticeTitle} số {file.EndNoticeNumber} ngày {date:dd/MM/yyyy} (Luật Tiếp công dân 2013 Điều 9 khoản 3)");
+                }
+
                 break;
             case CaseStatus.Transferred:
             case CaseStatus.Guided:
@@ -176,8 +211,22 @@ internal sealed class CaseRegistry(
 
                 if (t.To == CaseStatus.Transferred)
                 {
+                    if (t.TransferKind == TransferKind.CrimeReferral && string.IsNullOrWhiteSpace(t.Reference))
+                    {
+                        return CaseResult.Fail(CaseErrors.ReferenceRequired);
+                    }
+
                     file.TransferredTo = t.Agency.Trim();
-                    details = "Chuyển đơn đến " + file.TransferredTo;
+                    file.TransferKind = t.TransferKind;
+                    file.TransferReference = string.IsNullOrWhiteSpace(t.Reference) ? null : t.Reference.Trim();
+                    file.TransferredOn = date;
+                    details = t.TransferKind == TransferKind.CrimeReferral
+                        ? string.Create(CultureInfo.InvariantCulture, $"Chuyển cơ quan điều tra (có dấu hiệu tội phạm, BLTTHS 2015 Điều 145): {file.TransferredTo}, công văn số {file.TransferReference} ngày {date:dd/MM/yyyy}")
+                        : "Chuyển đơn đến " + file.TransferredTo + (file.TransferReference is null ? "" : ", công văn số " + file.TransferReference);
+                    if (crimeReferralLater)
+                    {
+                        DeadlineService.Complete(file, today, DeadlineKind.Notification, DeadlineKind.Resolution);
+                    }
                 }
                 else
                 {
@@ -343,6 +392,74 @@ internal sealed class CaseRegistry(
         return await SaveAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Extends a denunciation's initial processing from 7 to 10 working days (Luật Tố cáo 2018 Art. 24) because the
+    /// letter needs verification: once, before the acceptance decision and before the normal limit has passed.
+    /// </summary>
+    public async Task<CaseResult> ExtendInitialProcessingAsync(Guid id, string reason, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(id, cancellationToken);
+        if (file is null || !actor.CanSee(file))
+        {
+            return CaseResult.Fail(CaseErrors.NotFound);
+        }
+
+        if (file.Kind != CaseKind.Denunciation)
+        {
+            return CaseResult.Fail(CaseErrors.ExtensionNotDenunciation);
+        }
+
+        var acceptance = file.Deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Acceptance);
+        if (file.InitialProcessingExtendedOn is not null || acceptance is null || acceptance.CompletedOn is not null || clock.Today > acceptance.DueDate)
+        {
+            return CaseResult.Fail(CaseErrors.InitialExtensionNotAllowed);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return CaseResult.Fail(CaseErrors.ReasonRequired);
+        }
+
+        var before = acceptance.DueDate;
+        file.InitialProcessingExtendedOn = clock.Today;
+        file.InitialProcessingExtensionReason = reason.Trim();
+        deadlines.Recompute(file, await deadlines.LoadCalendarAsync([file], cancellationToken));
+        AddHistory(file, actor, "InitialExtended", string.Create(CultureInfo.InvariantCulture,
+            $"Kéo dài thời hạn xử lý ban đầu đơn tố cáo (Luật Tố cáo 2018 Điều 24): {deadlines.Options.DenunciationInitialProcessingWorkingDays} → {deadlines.Options.DenunciationInitialProcessingExtendedWorkingDays} ngày làm việc, hạn {before:dd/MM/yyyy} → {acceptance.DueDate:dd/MM/yyyy}. Lý do: {file.InitialProcessingExtensionReason}"));
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Records the investigation agency's answer to a crime referral, which meets the tracked deadline.</summary>
+    public async Task<CaseResult> RecordReferralAnswerAsync(Guid id, string answer, DateOnly on, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(id, cancellationToken);
+        if (file is null || !actor.CanSee(file))
+        {
+            return CaseResult.Fail(CaseErrors.NotFound);
+        }
+
+        if (file.TransferKind != TransferKind.CrimeReferral || file.ReferralAnsweredOn is not null)
+        {
+            return CaseResult.Fail(CaseErrors.ReferralNotPending);
+        }
+
+        if (string.IsNullOrWhiteSpace(answer) || answer.Length > 1000)
+        {
+            return CaseResult.Fail(CaseErrors.ReasonRequired);
+        }
+
+        if (on > clock.Today || on < file.TransferredOn)
+        {
+            return CaseResult.Fail(CaseErrors.DateInFuture);
+        }
+
+        file.ReferralAnswer = answer.Trim();
+        file.ReferralAnsweredOn = on;
+        DeadlineService.Complete(file, on, DeadlineKind.ReferralAnswer);
+        AddHistory(file, actor, "ReferralAnswered", string.Create(CultureInfo.InvariantCulture, $"Cơ quan điều tra trả lời ngày {on:dd/MM/yyyy}: {file.ReferralAnswer}"));
+        return await SaveAsync(cancellationToken);
+    }
+
     /// <summary>Recomputes a case's deadlines now (after a holiday edit, or by a staff request).</summary>
     public async Task<CaseResult> RecomputeAsync(Guid id, CaseActor actor, CancellationToken cancellationToken)
     {
@@ -370,6 +487,20 @@ internal sealed class CaseRegistry(
 
         db.AccessLog.Add(new CaseAccessLogEntry { CaseId = file.Id, CaseNumber = file.Number, ViewerId = viewer, ViewerName = actor.Name, What = what, At = clock.UtcNow });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public const string EndNoticeTitle = "Văn bản thông báo chấm dứt xem xét, giải quyết vụ việc đã được giải quyết đúng";
+
+    /// <summary>Luật Khiếu nại 2011 Art. 9: a complaint filed after the window is a warning in the file, never a refusal.</summary>
+    private void CheckFilingWindow(CaseFile file, WorkingCalendar calendar, CaseActor actor)
+    {
+        var check = FilingWindow.Check(file.Kind, file.LearnedOfDecisionOn, file.ReceivedOn, calendar, deadlines.Options);
+        file.FilingWindowEndsOn = check?.LastDay;
+        if (check is { IsLate: true })
+        {
+            AddHistory(file, actor, "FilingWindowWarning", string.Create(CultureInfo.InvariantCulture,
+                $"Cảnh báo: đơn nhận ngày {file.ReceivedOn:dd/MM/yyyy}, quá thời hiệu khiếu nại {check.DaysLate} ngày ({check.Rule}). Cán bộ xem xét lý do bất khả kháng trước khi thụ lý."));
+        }
     }
 
     public void AddHistory(CaseFile file, CaseActor actor, string action, string details) =>

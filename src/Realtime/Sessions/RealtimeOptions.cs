@@ -11,10 +11,6 @@ internal sealed class RealtimeOptions
     [Range(0, 240)]
     public int LobbyOpensMinutesBefore { get; set; } = 15;
 
-    /// <summary>A group sends at most this many representatives (Nghị định 124/2020 Art. 7: at most 5).</summary>
-    [Range(1, 5)]
-    public int MaxRepresentatives { get; set; } = 5;
-
     /// <summary>Assumed length of one reception for the estimated wait, until today's sessions give an average.</summary>
     [Range(1, 240)]
     public int DefaultSessionMinutes { get; set; } = 15;

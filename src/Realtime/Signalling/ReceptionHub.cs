@@ -31,6 +31,7 @@ internal sealed partial class ReceptionHub(
     IServiceProvider services,
     IOptions<RealtimeOptions> options,
     IOptions<WardOptions> ward,
+    IOptions<Scheduling.Representation.RepresentationOptions> representation,
     TimeProvider time,
     Microsoft.Extensions.Logging.ILogger<ReceptionHub> logger) : Hub<IReceptionClient>
 {
@@ -82,7 +83,7 @@ internal sealed partial class ReceptionHub(
                 BookingId = booking.Id,
                 ReceptionDate = today,
                 SlotStart = booking.SlotStart,
-                RepresentativeCount = Math.Clamp(booking.RepresentativeCount, 1, Options.MaxRepresentatives),
+                RepresentativeCount = Math.Clamp(booking.RepresentativeCount, 1, representation.Value.MaxRepresentatives),
                 EnteredAt = time.GetUtcNow(),
                 State = LobbyEntryState.Waiting,
             };

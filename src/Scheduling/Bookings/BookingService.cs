@@ -38,6 +38,7 @@ internal sealed partial class BookingService(
     NotificationComposer notifications,
     WardClock clock,
     IOptions<SchedulingOptions> options,
+    IOptions<Representation.RepresentationOptions> representation,
     ILogger<BookingService> logger)
 {
     private BookingOptions Settings => options.Value.Bookings;
@@ -287,9 +288,10 @@ internal sealed partial class BookingService(
         }
 
         var representatives = 1 + (request.OtherRepresentatives?.Count(r => !string.IsNullOrWhiteSpace(r)) ?? 0);
-        if (representatives > Settings.MaxRepresentatives || request.OtherRepresentatives?.Any(r => r?.Length > 200) == true)
+        // The booking does not know the group's size: the absolute cap applies (NĐ 124/2020 Art. 7, Ward:Representatives).
+        if (representatives > representation.Value.MaxRepresentatives || request.OtherRepresentatives?.Any(r => r?.Length > 200) == true)
         {
-            return SchedulingError.Invalid("Booking.TooManyRepresentatives", "representatives", Settings.MaxRepresentatives);
+            return SchedulingError.Invalid("Booking.TooManyRepresentatives", "representatives", representation.Value.MaxRepresentatives);
         }
 
         if ((request.Attachments?.Count ?? 0) > Settings.MaxAttachments)

@@ -24,8 +24,9 @@ internal sealed class Meeting
 }
 
 /// <summary>
-/// One busy period of an official: a reception day or a meeting. The exclusion constraint on this table
-/// (official WITH =, tstzrange WITH &amp;&amp;) is what makes overlaps impossible, even for concurrent requests.
+/// One busy period of an official: a reception day or a meeting. Two exclusion constraints on this table make
+/// overlaps impossible, even for concurrent requests: the exact times never overlap (official WITH =, tstzrange WITH
+/// &amp;&amp;), and a meeting never overlaps a reception day's wider block (the whole day by default, docs/adr/0061).
 /// </summary>
 internal sealed class OfficialBusyPeriod
 {
@@ -36,6 +37,11 @@ internal sealed class OfficialBusyPeriod
     public DateTimeOffset StartsAt { get; set; }
 
     public DateTimeOffset EndsAt { get; set; }
+
+    /// <summary>What the period keeps free of meetings: a meeting's own times; a reception day's whole day or its hours.</summary>
+    public DateTimeOffset BlockStartsAt { get; set; }
+
+    public DateTimeOffset BlockEndsAt { get; set; }
 
     public Guid? ReceptionDayId { get; set; }
 

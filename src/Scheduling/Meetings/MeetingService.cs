@@ -48,6 +48,8 @@ internal sealed class MeetingService(SchedulingDbContext db, WardClock clock)
             OfficialId = meeting.OfficialId,
             StartsAt = meeting.StartsAt,
             EndsAt = meeting.EndsAt,
+            BlockStartsAt = meeting.StartsAt,
+            BlockEndsAt = meeting.EndsAt,
             MeetingId = meeting.Id,
         });
         try
@@ -94,7 +96,7 @@ internal sealed class MeetingService(SchedulingDbContext db, WardClock clock)
     private async Task<string> DescribeConflictAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         var clash = await db.BusyPeriods.AsNoTracking()
-            .Where(b => b.OfficialId == meeting.OfficialId && b.StartsAt < meeting.EndsAt && meeting.StartsAt < b.EndsAt)
+            .Where(b => b.OfficialId == meeting.OfficialId && b.BlockStartsAt < meeting.EndsAt && meeting.StartsAt < b.BlockEndsAt)
             .OrderBy(b => b.StartsAt)
             .FirstOrDefaultAsync(cancellationToken);
         if (clash?.ReceptionDayId is { } dayId

@@ -1,8 +1,32 @@
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DaoVien.OnlineReception.Scheduling.Meetings;
+
+/// <summary>What a reception day keeps free of the presiding official's meetings (<c>Scheduling:ReceptionDayBlocks</c>).</summary>
+internal enum ReceptionDayBlocking
+{
+    /// <summary>The whole day in the ward's time (the plan, II.3: no other meeting on a reception day).</summary>
+    WholeDay = 0,
+
+    /// <summary>Only the reception hours.</summary>
+    ReceptionHours = 1,
+}
+
+/// <summary>Turns a reception day into the period it blocks, per the setting.</summary>
+internal sealed class ReceptionDayBlock(WardClock clock, IOptions<SchedulingOptions> options)
+{
+    public (DateTimeOffset StartsAt, DateTimeOffset EndsAt) Of(ReceptionDay day) =>
+        options.Value.ReceptionDayBlocks == ReceptionDayBlocking.WholeDay
+            ? (Min(clock.ToInstant(day.Date, TimeOnly.MinValue), day.StartsAt), Max(clock.ToInstant(day.Date.AddDays(1), TimeOnly.MinValue), day.EndsAt))
+            : (day.StartsAt, day.EndsAt);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}
 
 /// <summary>
 /// Keeps the busy periods of officials. A reception day always wins: meetings it overlaps are flagged for
@@ -11,15 +35,16 @@ namespace DaoVien.OnlineReception.Scheduling.Meetings;
 /// </summary>
 internal static class OfficialAgenda
 {
-    public static async Task<int> ReserveReceptionDayAsync(SchedulingDbContext db, ReceptionDay day, CancellationToken cancellationToken)
+    public static async Task<int> ReserveReceptionDayAsync(SchedulingDbContext db, ReceptionDay day, ReceptionDayBlock blocks, CancellationToken cancellationToken)
     {
         if (day.PresidingOfficialId is not { } official)
         {
             return 0;
         }
 
+        var (blockStarts, blockEnds) = blocks.Of(day);
         var overlapping = await db.BusyPeriods
-            .Where(b => b.OfficialId == official && b.MeetingId != null && b.StartsAt < day.EndsAt && day.StartsAt < b.EndsAt)
+            .Where(b => b.OfficialId == official && b.MeetingId != null && b.StartsAt < blockEnds && blockStarts < b.EndsAt)
             .ToListAsync(cancellationToken);
         var meetingIds = overlapping.Select(b => b.MeetingId!.Value).ToList();
         var meetings = await db.Meetings.Where(m => meetingIds.Contains(m.Id)).ToListAsync(cancellationToken);
@@ -38,6 +63,8 @@ internal static class OfficialAgenda
             OfficialId = official,
             StartsAt = day.StartsAt,
             EndsAt = day.EndsAt,
+            BlockStartsAt = blockStarts,
+            BlockEndsAt = blockEnds,
             ReceptionDayId = day.Id,
         });
         return meetings.Count;

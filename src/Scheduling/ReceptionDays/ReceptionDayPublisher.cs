@@ -21,12 +21,52 @@ internal sealed class ReceptionDayPublisher(
     IStaffDirectory staff,
     WardClock clock,
     IOptions<SchedulingOptions> options,
+    ReceptionDayBlock blocks,
     ILogger<ReceptionDayPublisher> logger)
 {
-    public Task<PublishResult> PublishAheadAsync(CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAheadAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        return PublishAsync(today, today.AddDays(7 * options.Value.PublishWeeksAhead), cancellationToken);
+        var result = await PublishAsync(today, today.AddDays(7 * options.Value.PublishWeeksAhead), cancellationToken);
+        return result with { MeetingsFlagged = result.MeetingsFlagged + await RealignBlocksAsync(cancellationToken) };
+    }
+
+    /// <summary>
+    /// Brings the blocks of future reception days in line with <c>Scheduling:ReceptionDayBlocks</c>: days published
+    /// before the whole-day rule, or before the setting changed, get the block the setting asks for now (meetings
+    /// the wider block covers are flagged for rescheduling, as when a day is published over them).
+    /// </summary>
+    private async Task<int> RealignBlocksAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var days = await db.ReceptionDays.AsNoTracking()
+            .Where(d => d.Date >= today && d.Status == ReceptionDayStatus.Published && d.PresidingOfficialId != null)
+            .ToListAsync(cancellationToken);
+        var ids = days.Select(d => d.Id).ToList();
+        var rows = await db.BusyPeriods.AsNoTracking().Where(b => b.ReceptionDayId != null && ids.Contains(b.ReceptionDayId.Value))
+            .ToDictionaryAsync(b => b.ReceptionDayId!.Value, cancellationToken);
+        var flagged = 0;
+        foreach (var day in days.Where(d => rows.TryGetValue(d.Id, out var row) && (row.BlockStartsAt, row.BlockEndsAt) != blocks.Of(d)))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await OfficialAgenda.ReleaseReceptionDayAsync(db, day.Id, cancellationToken);
+                flagged += await OfficialAgenda.ReserveReceptionDayAsync(db, day, blocks, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (PostgresErrors.Is(ex, PostgresErrors.ExclusionViolation))
+            {
+                // A meeting booked in between: the next run tries again (and flags it then).
+                await transaction.RollbackAsync(cancellationToken);
+                logger.LogWarning("Reception day {ReceptionDayId} keeps its old block for now: a meeting was booked meanwhile", day.Id);
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return flagged;
     }
 
     public async Task<PublishResult> PublishAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -121,7 +161,7 @@ internal sealed class ReceptionDayPublisher(
                 day.PresidingOfficialId = officialId;
                 day.PresidingName = name;
                 await db.SaveChangesAsync(cancellationToken);
-                flagged += await OfficialAgenda.ReserveReceptionDayAsync(db, day, cancellationToken);
+                flagged += await OfficialAgenda.ReserveReceptionDayAsync(db, day, blocks, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -145,7 +185,7 @@ internal sealed class ReceptionDayPublisher(
         {
             db.ReceptionDays.Add(day);
             await db.SaveChangesAsync(cancellationToken);
-            var flagged = await OfficialAgenda.ReserveReceptionDayAsync(db, day, cancellationToken);
+            var flagged = await OfficialAgenda.ReserveReceptionDayAsync(db, day, blocks, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return flagged;

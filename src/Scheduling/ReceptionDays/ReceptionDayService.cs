@@ -13,6 +13,7 @@ internal sealed class ReceptionDayService(
     SchedulingDbContext db,
     ReceptionDayPublisher publisher,
     NotificationComposer notifications,
+    ReceptionDayBlock blocks,
     WardClock clock)
 {
     public async Task<Outcome<ReceptionDay>> AddAdHocAsync(AdHocDayRequest request, CancellationToken cancellationToken)
@@ -144,7 +145,7 @@ internal sealed class ReceptionDayService(
             }
 
             await OfficialAgenda.ReleaseReceptionDayAsync(db, dayId, cancellationToken);
-            await OfficialAgenda.ReserveReceptionDayAsync(db, day, cancellationToken);
+            await OfficialAgenda.ReserveReceptionDayAsync(db, day, blocks, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (PostgresErrors.Is(ex, PostgresErrors.ExclusionViolation) || PostgresErrors.Is(ex, PostgresErrors.UniqueViolation))

@@ -435,10 +435,32 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("decision_number");
 
+                    b.Property<DateOnly?>("EndNoticeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_notice_date");
+
+                    b.Property<string>("EndNoticeNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("end_notice_number");
+
+                    b.Property<DateOnly?>("FilingWindowEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filing_window_ends_on");
+
                     b.Property<string>("GuidedTo")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("guided_to");
+
+                    b.Property<DateOnly?>("InitialProcessingExtendedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("initial_processing_extended_on");
+
+                    b.Property<string>("InitialProcessingExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("initial_processing_extension_reason");
 
                     b.Property<string>("Instance")
                         .IsRequired()
@@ -458,6 +480,10 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<DateOnly?>("LearnedOfDecisionOn")
+                        .HasColumnType("date")
+                        .HasColumnName("learned_of_decision_on");
+
                     b.Property<DateOnly?>("NotifiedOn")
                         .HasColumnType("date");
 
@@ -467,11 +493,26 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("number");
 
+                    b.Property<int>("PeopleCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("people_count");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
                     b.Property<Guid?>("ReceptionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ReferralAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("referral_answer");
+
+                    b.Property<DateOnly?>("ReferralAnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referral_answered_on");
 
                     b.Property<string>("RefusalGround")
                         .HasMaxLength(500)
@@ -498,6 +539,23 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("summary");
+
+                    b.Property<string>("TransferKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("CompetentAgency")
+                        .HasColumnName("transfer_kind");
+
+                    b.Property<string>("TransferReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("transfer_reference");
+
+                    b.Property<DateOnly?>("TransferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("transferred_on");
 
                     b.Property<string>("TransferredTo")
                         .HasMaxLength(300)
@@ -530,6 +588,10 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                     b.ToTable("case_files", "cases", t =>
                         {
                             t.HasCheckConstraint("ck_case_denunciation_no_id_hash", "kind <> 'Denunciation' OR citizen_id_hash IS NULL");
+
+                            t.HasCheckConstraint("ck_case_people_count", "people_count BETWEEN 1 AND 100000");
+
+                            t.HasCheckConstraint("ck_case_referral_reference", "transfer_kind <> 'CrimeReferral' OR (transfer_reference IS NOT NULL AND transferred_on IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_case_refused_ground", "status <> 'Refused' OR refusal_ground IS NOT NULL");
 

@@ -229,6 +229,12 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset>("BlockEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("BlockStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -254,6 +260,8 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
 
                     b.ToTable("official_busy_periods", "scheduling", t =>
                         {
+                            t.HasCheckConstraint("ck_official_busy_periods_block", "\"BlockStartsAt\" <= \"StartsAt\" AND \"BlockEndsAt\" >= \"EndsAt\"");
+
                             t.HasCheckConstraint("ck_official_busy_periods_source", "(\"ReceptionDayId\" is null) <> (\"MeetingId\" is null)");
 
                             t.HasCheckConstraint("ck_official_busy_periods_times", "\"EndsAt\" > \"StartsAt\"");

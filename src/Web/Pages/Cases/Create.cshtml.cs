@@ -37,7 +37,8 @@ internal sealed class CreateModel(CaseRegistry registry, IStaffDirectory directo
         var assignee = Input.AssigneeId ?? (actor.SeesAllCases ? null : actor.Id);
         var (result, file) = await registry.CreateAsync(
             new NewCase(Input.Kind, CaseChannel.Post, Input.SubjectArea ?? "", Input.Summary ?? "", Input.ReceivedOn, PersonInput.ToParticipants(Input.Persons),
-                Input.IsGroup, assignee, Input.Instance, Input.Complexity, Input.IsRemoteArea),
+                Input.IsGroup, assignee, Input.Instance, Input.Complexity, Input.IsRemoteArea,
+                PeopleCount: Input.PeopleCount, LearnedOfDecisionOn: Input.LearnedOfDecisionOn),
             actor, cancellationToken);
         if (!result.Succeeded)
         {
@@ -45,7 +46,13 @@ internal sealed class CreateModel(CaseRegistry registry, IStaffDirectory directo
             return Page();
         }
 
-        return RedirectToPage("/Cases/Details", new { id = file!.Id });
+        if (file!.FilingWindowEndsOn is { } last && file.ReceivedOn > last)
+        {
+            // A warning, not a refusal (Luật Khiếu nại Art. 9): staff judge whether force majeure stopped the clock.
+            TempData["Message"] = l["Create.FilingWindowLate", last.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), file.ReceivedOn.DayNumber - last.DayNumber];
+        }
+
+        return RedirectToPage("/Cases/Details", new { id = file.Id });
     }
 
     internal sealed class InputModel
@@ -63,6 +70,13 @@ internal sealed class CreateModel(CaseRegistry registry, IStaffDirectory directo
         public DateOnly ReceivedOn { get; set; }
 
         public bool IsGroup { get; set; }
+
+        /// <summary>How many people the letter speaks for; empty → the persons named.</summary>
+        [Range(1, 100_000)]
+        public int? PeopleCount { get; set; }
+
+        /// <summary>Complaint: when the complainant learned of the decision (starts the 90-day window).</summary>
+        public DateOnly? LearnedOfDecisionOn { get; set; }
 
         public ComplaintInstance Instance { get; set; }
 

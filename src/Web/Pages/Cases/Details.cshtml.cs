@@ -32,6 +32,11 @@ internal sealed class DetailsModel(
 
     public bool CanAssign { get; private set; }
 
+    public bool CanReferToInvestigation => Case.Status is CaseStatus.Accepted or CaseStatus.UnderResolution;
+
+    public bool CanExtendInitial => Case.Kind == CaseKind.Denunciation && Case.InitialProcessingExtendedOn is null
+        && Case.Deadlines.Any(d => d.Kind == DeadlineKind.Acceptance && d.CompletedOn is null && d.DueDate >= Today);
+
     [TempData]
     public string? Message { get; set; }
 
@@ -72,7 +77,14 @@ internal sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken cancellationToken) =>
         Done(id, await registry.TransitionAsync(id, new Transition(
-            Move.To, Move.RefusalGround, Move.Agency, Move.DecisionNumber, Move.Date, Move.Complexity, Move.Instance, Move.IsRemoteArea, Move.Note), CaseActor.From(User), cancellationToken));
+            Move.To, Move.RefusalGround, Move.Agency, Move.DecisionNumber, Move.Date, Move.Complexity, Move.Instance, Move.IsRemoteArea, Move.Note,
+            Move.CrimeReferral ? TransferKind.CrimeReferral : TransferKind.CompetentAgency, Move.Reference, Move.AlreadyResolvedCorrectly), CaseActor.From(User), cancellationToken));
+
+    public async Task<IActionResult> OnPostExtendInitialAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        Done(id, await registry.ExtendInitialProcessingAsync(id, reason ?? "", CaseActor.From(User), cancellationToken));
+
+    public async Task<IActionResult> OnPostReferralAnswerAsync(Guid id, string? answer, DateOnly? on, CancellationToken cancellationToken) =>
+        Done(id, await registry.RecordReferralAnswerAsync(id, answer ?? "", on ?? clock.Today, CaseActor.From(User), cancellationToken));
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid assigneeId, CancellationToken cancellationToken)
     {
@@ -128,6 +140,14 @@ internal sealed class DetailsModel(
         public bool? IsRemoteArea { get; set; }
 
         public string? Note { get; set; }
+
+        /// <summary>Transfer to the investigation agency: the matter shows signs of a crime.</summary>
+        public bool CrimeReferral { get; set; }
+
+        /// <summary>Number of the referral letter, or of the written notice of a ground-3 refusal.</summary>
+        public string? Reference { get; set; }
+
+        public bool AlreadyResolvedCorrectly { get; set; }
     }
 
     internal sealed class ExtensionInput
