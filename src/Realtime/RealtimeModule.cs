@@ -49,6 +49,7 @@ public static class RealtimeModule
         builder.Services.AddScoped<SessionLifecycle>();
         builder.Services.AddScoped<CrashedSessionOutcomes>();
         builder.Services.AddScoped<IReceptionSessionDirectory, SessionDirectory>();
+        builder.Services.AddScoped<Monitoring.IRealtimeGauges, Monitoring.RealtimeGauges>();
         // The web host replaces it with one that adds the citizen's other bookings and case files.
         builder.Services.TryAddScoped<ICitizenHistory, SessionCitizenHistory>();
         builder.Services.TryAddScoped<Recordings.IArchiveCaseNumbers, Recordings.NoArchiveCaseNumbers>();

@@ -10,7 +10,8 @@ public sealed class HealthAndBootstrapTests(PostgresServer server)
     public async Task Healthz_DatabaseAndFfmpegUp_Returns200WithEachPart()
     {
         await using var app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), NewDataDirectory());
-        using var client = app.CreateClient();
+        // Over a loopback socket: only an operator (this machine, or staff) sees each part (docs/adr/0050).
+        using var client = new HttpClient { BaseAddress = app.StartOnSocket() };
 
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -26,7 +27,8 @@ public sealed class HealthAndBootstrapTests(PostgresServer server)
     {
         // A database that does not exist on the running server: the app starts, then cannot reach it.
         await using var app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), NewDataDirectory());
-        using var client = app.CreateClient();
+        // Over a loopback socket: only an operator (this machine, or staff) sees each part (docs/adr/0050).
+        using var client = new HttpClient { BaseAddress = app.StartOnSocket() };
         await using (var admin = new Npgsql.NpgsqlConnection(app.Services.GetConnectionString()))
         {
             // Terminate and forbid new connections to this test's database.

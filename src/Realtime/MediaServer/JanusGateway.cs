@@ -16,6 +16,7 @@ namespace DaoVien.OnlineReception.Realtime.MediaServer;
 internal sealed partial class JanusGateway(
     IOptions<JanusOptions> options,
     IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
     ILogger<JanusGateway> logger) : BackgroundService
 {
     private readonly JanusOptions _options = options.Value;
@@ -24,6 +25,7 @@ internal sealed partial class JanusGateway(
     private TaskCompletionSource<JanusConnection> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JanusProcess? _process;
     private long _generation;
+    private long _restarts;
 
     /// <summary>Raised (with the new generation) after the media server was lost and a new connection is up.</summary>
     public event Action<long>? MediaServerReset;
@@ -39,6 +41,13 @@ internal sealed partial class JanusGateway(
     public int? EmbeddedProcessId => _process is { HasExited: false } p ? p.ProcessId : null;
 
     public string? LastError { get; private set; }
+
+    /// <summary>How many times the media server was lost and a new connection was made since the app started.</summary>
+    public long Restarts => Interlocked.Read(ref _restarts);
+
+    // Once the host is stopping, a lost Janus stays lost: a terminal's Ctrl+C or a stop must not start a new one.
+    private bool Stopping(CancellationToken stoppingToken) =>
+        stoppingToken.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested;
 
     public string? AdminKey { get; private set; }
 
@@ -59,7 +68,7 @@ internal sealed partial class JanusGateway(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!Stopping(stoppingToken))
         {
             JanusConnection? connection = null;
             try
@@ -89,6 +98,7 @@ internal sealed partial class JanusGateway(
                 Volatile.Read(ref _ready).TrySetResult(connection);
                 if (generation > 1)
                 {
+                    Interlocked.Increment(ref _restarts);
                     LogReset(generation);
                     MediaServerReset?.Invoke(generation);
                 }
@@ -99,7 +109,11 @@ internal sealed partial class JanusGateway(
                 await Task.WhenAny(connection.Closed, processExit, Task.Delay(Timeout.Infinite, stoppingToken));
                 await keepalive.CancelAsync();
                 await keepaliveLoop;
-                if (!stoppingToken.IsCancellationRequested)
+                if (Stopping(stoppingToken))
+                {
+                    LastError = "stopped with the app";
+                }
+                else
                 {
                     LastError = "media server connection lost";
                     LogLost(_process?.HasExited == true);
@@ -135,10 +149,16 @@ internal sealed partial class JanusGateway(
                 }
             }
 
+            if (Stopping(stoppingToken))
+            {
+                break;
+            }
+
             try
             {
                 // Back off on repeated failures (a broken install must not spin), but restart a crashed Janus quickly.
-                await Task.Delay(TimeSpan.FromMilliseconds(_options.RestartDelayMilliseconds * Math.Min(1 << Math.Min(failures, 6), 60)), stoppingToken);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+                await Task.Delay(TimeSpan.FromMilliseconds(_options.RestartDelayMilliseconds * Math.Min(1 << Math.Min(failures, 6), 60)), wait.Token);
             }
             catch (OperationCanceledException)
             {

@@ -52,28 +52,26 @@ internal sealed class JanusProcess : IAsyncDisposable
             var port = JanusConfiguration.FreeLoopbackPort();
             var endpoint = JanusConfiguration.Write(Path.Combine(folder, "conf"), options, port);
             var logFile = Path.Combine(folder, "janus.log");
-            var psi = new ProcessStartInfo(options.BinaryPath)
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = folder,
-            };
-            foreach (var a in new[] { "-F", Path.Combine(folder, "conf"), "-L", logFile, "-N", "-o" })
-            {
-                psi.ArgumentList.Add(a);
-            }
-
-            var process = Process.Start(psi) ?? throw new InvalidOperationException("Janus did not start");
-            // -N keeps Janus quiet on stdout, but drain both pipes anyway so a chatty library can never block it.
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            // Its own session: a terminal's Ctrl+C reaches only the app, which then stops Janus itself (OwnSession).
+            var psi = OwnSession.StartInfo(options.BinaryPath, ["-F", Path.Combine(folder, "conf"), "-L", logFile, "-N", "-o"]);
+            psi.WorkingDirectory = folder;
+            var process = OwnSession.Start(psi);
             var janus = new JanusProcess(process, endpoint, logFile);
             // Written before it is even listening: if this app dies from here on, the next start finds this Janus.
-            await File.WriteAllTextAsync(pidFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-            if (await janus.WaitUntilListeningAsync(port, cancellationToken))
+            await File.WriteAllTextAsync(pidFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+            bool listening;
+            try
+            {
+                listening = await janus.WaitUntilListeningAsync(port, cancellationToken);
+            }
+            catch
+            {
+                // Cancelled (the app is stopping) while Janus was coming up: nobody else holds this process.
+                await janus.DisposeAsync();
+                throw;
+            }
+
+            if (listening)
             {
                 return janus;
             }
@@ -163,7 +161,7 @@ internal sealed class JanusProcess : IAsyncDisposable
         return false;
     }
 
-    /// <summary>Stops Janus: SIGTERM-like kill of this one process (never by name).</summary>
+    /// <summary>Stops Janus: a kill of this one process (never by name).</summary>
     public async ValueTask DisposeAsync()
     {
         try

@@ -7,7 +7,7 @@ namespace DaoVien.OnlineReception.Web.Hosting;
 /// data folder before anything reads the connection string, and stop it when the host stops (Ctrl+C, SIGTERM) or
 /// is disposed after a failed start.
 /// </summary>
-internal static class EmbeddedDatabase
+internal static partial class EmbeddedDatabase
 {
     public static void AddEmbeddedDatabaseIfNeeded(this WebApplicationBuilder builder, string dataDirectory)
     {
@@ -23,7 +23,8 @@ internal static class EmbeddedDatabase
             return;
         }
 
-        using var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
+        // The host's logging is not built yet: log these first lines the way it will (format and timestamps from settings).
+        using var loggerFactory = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var cluster = PostgresCluster.StartAsync(
                 Path.Combine(dataDirectory, "postgres"),
                 builder.Configuration[$"{ReceptionHostOptions.Section}:PostgresBinDirectory"],
@@ -36,7 +37,8 @@ internal static class EmbeddedDatabase
         // container disposes it (and stops PostgreSQL) even when the host failed to start.
         builder.Services.AddSingleton(_ => cluster);
         // Safety net for failures before the host owns the cluster (bad port, bad option): stop it at process exit.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
+        // Bounded: an exit must never hang on it (the host's stop has normally done this already, and then it returns at once).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync().Wait(TimeSpan.FromSeconds(15));
         builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
     }
 
@@ -52,10 +54,72 @@ internal static class EmbeddedDatabase
         }
     }
 
-    private sealed class EmbeddedDatabaseLifetime(PostgresCluster cluster) : IHostedService
+    /// <summary>
+    /// Watches the postmaster and starts it again if it dies (a kill, the OOM killer): the app stays up and answers 503
+    /// meanwhile, instead of serving errors until someone restarts it. Stops the cluster when the host stops; registered
+    /// before every other hosted service, so that is last.
+    /// </summary>
+    private sealed partial class EmbeddedDatabaseLifetime(
+        PostgresCluster cluster, IHostApplicationLifetime lifetime, ILogger<EmbeddedDatabaseLifetime> logger) : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-        public Task StopAsync(CancellationToken cancellationToken) => cluster.StopAsync();
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            // Nothing is restarted once the host is stopping: the stop below ends the cluster for good.
+            using var watch = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+            var failures = 0;
+            try
+            {
+                while (!watch.Token.IsCancellationRequested)
+                {
+                    await Task.Delay(failures == 0 ? PollInterval : TimeSpan.FromSeconds(Math.Min(failures, 10)), watch.Token);
+                    if (cluster.PostmasterProcessId() is not null)
+                    {
+                        failures = 0;
+                        continue;
+                    }
+
+                    if (failures == 0)
+                    {
+                        LogLost(cluster.DataDirectory);
+                    }
+
+                    try
+                    {
+                        await cluster.RestartAsync(watch.Token);
+                        // Pooled connections point at the dead server; drop them rather than fail one request each.
+                        Npgsql.NpgsqlConnection.ClearAllPools();
+                        LogRestarted(cluster.DataDirectory);
+                        failures = 0;
+                    }
+                    catch (StartupException ex)
+                    {
+                        // Typically the dead server's backends still hold its shared memory for a moment: try again.
+                        failures++;
+                        LogRestartFailed(failures, ex.Message);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (watch.Token.IsCancellationRequested)
+            {
+                // Stopping.
+            }
+        }
+
+        public override async Task StopAsync(CancellationToken cancellationToken)
+        {
+            await base.StopAsync(cancellationToken);
+            await cluster.StopAsync();
+        }
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "The private PostgreSQL server in {DataDirectory} is gone; restarting it")]
+        private partial void LogLost(string dataDirectory);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The private PostgreSQL server in {DataDirectory} is running again (crash recovery done)")]
+        private partial void LogRestarted(string dataDirectory);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Restarting the private PostgreSQL server failed (attempt {Attempt}): {Reason}")]
+        private partial void LogRestartFailed(int attempt, string reason);
     }
 }

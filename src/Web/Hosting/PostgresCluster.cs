@@ -211,6 +211,45 @@ internal sealed class PostgresCluster : IAsyncDisposable
         return (process.ExitCode, (await stdout) + (await stderr));
     }
 
+    /// <summary>
+    /// The running postmaster's PID from <c>postmaster.pid</c>, or null when no server is running on the folder.
+    /// pg_ctl daemonises the server, so it is not our child: its liveness is read from /proc, not waited for.
+    /// </summary>
+    public int? PostmasterProcessId()
+    {
+        try
+        {
+            var firstLine = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).FirstOrDefault();
+            if (!int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                return null;
+            }
+
+            // A PID can be reused: it is our postmaster only if its command line names this data folder.
+            var args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            var d = Array.IndexOf(args, "-D");
+            return d >= 0 && d + 1 < args.Length && args[d + 1] == DataDirectory ? pid : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Starts the server again after it died (crash recovery replays the WAL: committed data is kept). Does nothing
+    /// once <see cref="StopAsync"/> ran.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _startedByUs) == 0)
+        {
+            return;
+        }
+
+        await StartCoreAsync(cancellationToken);
+    }
+
     /// <summary>Stops the server (fast shutdown: open sessions are rolled back, committed data is kept).</summary>
     public async Task StopAsync()
     {

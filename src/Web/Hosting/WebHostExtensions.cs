@@ -8,11 +8,13 @@ using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Web.Health;
 using DaoVien.OnlineReception.Web.Identity;
 using DaoVien.OnlineReception.Web.Integration;
+using DaoVien.OnlineReception.Web.Monitoring;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
 
 namespace DaoVien.OnlineReception.Web.Hosting;
 
@@ -68,7 +70,13 @@ internal static class WebHostExtensions
         }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["required"]);
+        builder.AddMonitoring();
+        builder.Services.AddHostedService<HangupSignal>();
+        // Logging:Console:FormatterOptions is shared by the formatters; the simple one needs the trailing space of
+        // TimestampFormat to separate the time from the level, the JSON one does not want it in its Timestamp field.
+        builder.Services.PostConfigure<JsonConsoleFormatterOptions>(o => o.TimestampFormat = o.TimestampFormat?.TrimEnd());
         builder.AddCrossModuleReactions();
         return builder;
     }
@@ -143,6 +151,7 @@ internal static class WebHostExtensions
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseHttpMetricsOfApp();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -153,6 +162,7 @@ internal static class WebHostExtensions
     {
         app.MapRazorPages();
         app.MapHealthEndpoint();
+        app.MapMetricsEndpoint();
         return app;
     }
 
