@@ -101,7 +101,7 @@ public sealed class ArchiveAccessTests(PostgresServer postgres, BrowserFixture b
 
         // A forged detach (a valid antiforgery token of this account, from any page it can open) changes nothing.
         using var forger = await SignedInClientAsync("canbo.khac");
-        var token = await forger.AntiforgeryTokenAsync(new Uri("Recordings", UriKind.Relative), Ct);
+        var token = await forger.AntiforgeryTokenAsync(new Uri("Cases/Create", UriKind.Relative), Ct);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = _archiveId.ToString(), ["__RequestVerificationToken"] = token });
         using var detach = await forger.PostAsync(new Uri("Recordings/Archive?handler=Detach", UriKind.Relative), form, Ct);
         Assert.Equal(HttpStatusCode.NotFound, detach.StatusCode);
