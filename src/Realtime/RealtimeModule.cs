@@ -53,6 +53,7 @@ public static class RealtimeModule
         // The web host replaces it with one that adds the citizen's other bookings and case files.
         builder.Services.TryAddScoped<ICitizenHistory, SessionCitizenHistory>();
         builder.Services.TryAddScoped<Recordings.IArchiveCaseNumbers, Recordings.NoArchiveCaseNumbers>();
+        builder.Services.TryAddScoped<Recordings.IArchiveAccessPolicy, Recordings.NoArchiveAccess>();
 
         builder.Services.AddSignalR(o =>
         {

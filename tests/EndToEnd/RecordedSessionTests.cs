@@ -197,9 +197,10 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         Assert.Null(manifest.CaseNumber);
         Assert.Null((await _app.WithScopeAsync(sp => sp.GetRequiredService<IArchiveCaseLinks>().FindBySessionAsync(sessionId, ct)))!.CaseId);
 
-        // Later, the staff member handling a case attaches the archive to it by its number, on the archive's page; a
-        // wrong number changes nothing.
-        var staffId = await _app.CreateStaffAsync("vanthu.ghi", "Staff-pass-1", "Lê Văn Thư", TestRoles.Staff);
+        // Later, an inspector (an archive on no case is open only to roles that see every case and to its presiding
+        // official: docs/adr/0070) attaches the archive to a case by its number, on the archive's page; a wrong number
+        // changes nothing.
+        var staffId = await _app.CreateStaffAsync("vanthu.ghi", "Staff-pass-1", "Lê Văn Thư", TestRoles.Inspector);
         var (created, file) = await _app.WithScopeAsync(sp => sp.GetRequiredService<CaseRegistry>().CreateAsync(
             new NewCase(CaseKind.Complaint, CaseChannel.Post, "Đất đai", "Đơn gửi sau buổi tiếp", sp.GetRequiredService<WardClock>().Today, [new ReceptionParticipant("Nguyễn Văn A", null, null, null, false)], false, staffId),
             CaseActor.System, ct));

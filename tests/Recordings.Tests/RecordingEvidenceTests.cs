@@ -57,8 +57,9 @@ public sealed class RecordingEvidenceTests(PostgresServer postgres, BrowserFixtu
         Assert.Equal(CaseId, linked!.CaseId);
         Assert.Equal(archiveId, (await scenario.WithScopeAsync(sp => sp.GetRequiredService<IArchiveCaseLinks>().ListForCaseAsync(CaseId, ct))).Single().ArchiveId);
 
-        // A staff member plays the composite on the staff page (the player seeks with range requests).
-        await scenario.App.CreateStaffAsync("canbo.ghi", "Mat-khau-2026!", "Cán bộ văn phòng", TestRoles.Staff);
+        // An inspector (a role that sees every case: the case id here is not one the registry knows) plays the composite
+        // on the staff page (the player seeks with range requests).
+        await scenario.App.CreateStaffAsync("canbo.ghi", "Mat-khau-2026!", "Thanh tra viên", TestRoles.Inspector);
         await using var staff = await browsers.NewContextAsync(baseAddress);
         var page = await staff.NewPageAsync();
         await page.SignInAsync("canbo.ghi", "Mat-khau-2026!");

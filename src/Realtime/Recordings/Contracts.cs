@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace DaoVien.OnlineReception.Realtime.Recordings;
 
 /// <summary>A participant of a session whose media Janus recorded.</summary>
@@ -161,4 +163,27 @@ public interface IArchiveCaseNumbers
 internal sealed class NoArchiveCaseNumbers : IArchiveCaseNumbers
 {
     public Task<string?> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+}
+
+/// <summary>An archive as the access decision sees it (ids only).</summary>
+/// <param name="ArchiveId">The archive.</param>
+/// <param name="SessionId">Its session.</param>
+/// <param name="CaseId">The case it is attached to, if any.</param>
+public sealed record ArchiveAccessItem(Guid ArchiveId, Guid SessionId, Guid? CaseId);
+
+/// <summary>
+/// Who may list, play, download and relink which archive: through its case, decided exactly as the case pages decide
+/// (the case registry lives in another module, so the host implements it). An archive on no case: see docs/adr/0070.
+/// </summary>
+public interface IArchiveAccessPolicy
+{
+    /// <summary>The ids among <paramref name="archives"/> that <paramref name="user"/> may open.</summary>
+    Task<IReadOnlySet<Guid>> VisibleAsync(ClaimsPrincipal user, IReadOnlyCollection<ArchiveAccessItem> archives, CancellationToken cancellationToken);
+}
+
+/// <summary>No case registry in this host: nobody may open an archive (evidence fails closed).</summary>
+internal sealed class NoArchiveAccess : IArchiveAccessPolicy
+{
+    public Task<IReadOnlySet<Guid>> VisibleAsync(ClaimsPrincipal user, IReadOnlyCollection<ArchiveAccessItem> archives, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<Guid>>(new HashSet<Guid>());
 }

@@ -38,6 +38,7 @@ internal static class RecordingsModule
         services.AddScoped<IRecordingControl, RecordingControl>();
         services.AddScoped<IRecordingStorage, RecordingStorage>();
         services.AddScoped<IArchiveCaseLinks, ArchiveCaseLinks>();
+        services.AddScoped<ArchiveAccessLog>();
         services.AddScoped<IntegrityVerifier>();
         services.AddHostedService<ArchiveWorker>();
 

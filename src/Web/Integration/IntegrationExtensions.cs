@@ -14,6 +14,9 @@ internal static class IntegrationExtensions
         builder.Services.AddScoped<SessionArchiveLinker>();
         builder.Services.RemoveAll<IArchiveCaseNumbers>();
         builder.Services.AddScoped<IArchiveCaseNumbers, SessionCaseNumbers>();
+        builder.Services.RemoveAll<IArchiveAccessPolicy>();
+        builder.Services.AddScoped<ArchiveAccessThroughCases>();
+        builder.Services.AddScoped<IArchiveAccessPolicy>(sp => sp.GetRequiredService<ArchiveAccessThroughCases>());
         // Replaces Realtime's default (its own sessions of the booking only) whichever module registered first.
         builder.Services.RemoveAll<ICitizenHistory>();
         builder.Services.AddScoped<ICitizenHistory, CitizenHistoryWithCases>();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings;
@@ -10,15 +11,18 @@ namespace DaoVien.OnlineReception.Web.Integration;
 /// case file's list): at the session's end (SessionToCaseFile), and when staff open the case later from the
 /// reception book — then only if the archive is not attached to some case already (a hand-made link is kept).
 /// </summary>
-internal sealed class SessionArchiveLinker(IArchiveCaseLinks archives, ICaseRecordings caseRecordings, ICaseHistoryReader caseHistory, CasesDbContext cases)
+internal sealed class SessionArchiveLinker(IArchiveCaseLinks archives, ICaseRecordings caseRecordings, ICaseHistoryReader caseHistory, CasesDbContext cases, ArchiveAccessThroughCases access)
 {
     /// <summary>
     /// Staff attach archive <paramref name="archiveId"/> (currently on <paramref name="currentCaseId"/>, if any) to the case numbered
-    /// <paramref name="caseNumber"/>: moved on both sides, each step logged with the staff member. Null when no such case exists (nothing changes).
+    /// <paramref name="caseNumber"/>: moved on both sides, each step logged with the staff member. Null when no such case exists
+    /// or <paramref name="user"/> may not open it (they look the same: no probing for case numbers); nothing changes then.
+    /// The caller has checked that <paramref name="user"/> may open the archive (so its current case too).
     /// </summary>
-    public async Task<CaseReference?> AttachByStaffAsync(Guid archiveId, DateTimeOffset sessionStartedAt, Guid? currentCaseId, string caseNumber, Guid staffId, CancellationToken cancellationToken)
+    public async Task<CaseReference?> AttachByStaffAsync(Guid archiveId, DateTimeOffset sessionStartedAt, Guid? currentCaseId, string caseNumber, ClaimsPrincipal user, Guid staffId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(caseNumber) || caseNumber.Length > 100 || await caseHistory.FindByNumberAsync(caseNumber, cancellationToken) is not { } target)
+        if (string.IsNullOrWhiteSpace(caseNumber) || caseNumber.Length > 100 || await caseHistory.FindByNumberAsync(caseNumber, cancellationToken) is not { } target
+            || !await access.MayOpenCaseAsync(user, target.CaseId, cancellationToken))
         {
             return null;
         }

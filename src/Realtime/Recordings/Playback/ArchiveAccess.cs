@@ -25,6 +25,9 @@ internal enum ArchiveAccessKind
 {
     View = 0,
     Download = 1,
+
+    /// <summary>The caller asked for a file of an archive it may not open (answered 404).</summary>
+    Refused = 2,
 }
 
 internal sealed class ArchiveAccessConfiguration : IEntityTypeConfiguration<ArchiveAccess>

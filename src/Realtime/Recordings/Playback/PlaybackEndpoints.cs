@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -11,8 +10,8 @@ namespace DaoVien.OnlineReception.Realtime.Recordings.Playback;
 
 /// <summary>
 /// <c>GET /recordings/archives/{archiveId}/{fileName}</c>: serves a file of a complete archive to authorized staff
-/// with range requests (the player seeks). The name must be one the archive's row lists; the path is built from ids
-/// only. Each view (first range of a playback) and each download is written to the access log.
+/// with range requests (the player seeks), only when the caller may open the archive's case. The name must be one the
+/// archive's row lists; the path is built from ids only. Every serving response and every refusal is in the access log.
 /// </summary>
 internal static class PlaybackEndpoints
 {
@@ -26,12 +25,29 @@ internal static class PlaybackEndpoints
             .RequireAuthorization(new AuthorizeAttribute { Roles = RecordingRoles.Viewers })
             .ExcludeFromDescription();
 
-    private static async Task<IResult> ServeAsync(Guid archiveId, string fileName, bool? download, HttpContext http, RecordingsDbContext db, RecordingPaths paths, TimeProvider time)
+    // "download" is a string: the page's own link says ?download=1, which a bool parameter answered with 400.
+    private static async Task<IResult> ServeAsync(
+        Guid archiveId, string fileName, string? download, HttpContext http, RecordingsDbContext db, RecordingPaths paths, IArchiveAccessPolicy access, ArchiveAccessLog log)
     {
-        var file = await db.ArchiveFiles.AsNoTracking().SingleOrDefaultAsync(f => f.ArchiveId == archiveId && f.FileName == fileName, http.RequestAborted);
+        var ct = http.RequestAborted;
+        var archive = await db.Archives.AsNoTracking().Where(a => a.Id == archiveId)
+            .Select(a => new ArchiveAccessItem(a.Id, a.SessionId, a.CaseId)).SingleOrDefaultAsync(ct);
+        if (archive is null)
+        {
+            return NotFound();
+        }
+
+        // Not allowed looks like not found (no probing for archive ids), but it is logged.
+        if (!(await access.VisibleAsync(http.User, [archive], ct)).Contains(archiveId))
+        {
+            await log.RecordAsync(archiveId, fileName, ArchiveAccessKind.Refused, http.User, ct);
+            return NotFound();
+        }
+
+        var file = await db.ArchiveFiles.AsNoTracking().SingleOrDefaultAsync(f => f.ArchiveId == archiveId && f.FileName == fileName, ct);
         if (file is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy bản ghi.");
+            return NotFound();
         }
 
         var path = Path.Combine(paths.ArchiveFolder(archiveId), file.FileName);
@@ -40,22 +56,9 @@ internal static class PlaybackEndpoints
             return Results.Problem(statusCode: StatusCodes.Status410Gone, title: "Tệp bản ghi không còn trên máy chủ; đã báo cho bộ phận quản trị.");
         }
 
-        var isDownload = download == true;
-        var range = http.Request.Headers.Range.ToString();
-        // A player asks for many ranges per viewing; log the viewing once (its first range) and every download.
-        if (isDownload || range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal))
-        {
-            db.AccessLog.Add(new ArchiveAccess
-            {
-                ArchiveId = archiveId,
-                FileName = file.FileName,
-                Kind = isDownload ? ArchiveAccessKind.Download : ArchiveAccessKind.View,
-                StaffId = Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var staffId) ? staffId : Guid.Empty,
-                StaffUserName = http.User.Identity?.Name ?? "?",
-                At = time.GetUtcNow(),
-            });
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
+        var isDownload = download is not null && (download == "1" || download.Equals("true", StringComparison.OrdinalIgnoreCase));
+        // Every response that may serve bytes is logged, whatever its Range header (coalesced per viewer, file, minute).
+        await log.RecordAsync(archiveId, file.FileName, isDownload ? ArchiveAccessKind.Download : ArchiveAccessKind.View, http.User, ct);
 
         http.Response.Headers.CacheControl = "private, no-store";
         return Results.File(
@@ -65,4 +68,6 @@ internal static class PlaybackEndpoints
             entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..16]}\""),
             enableRangeProcessing: true);
     }
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy bản ghi.");
 }

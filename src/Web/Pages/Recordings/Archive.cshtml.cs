@@ -13,9 +13,12 @@ using Microsoft.Extensions.Localization;
 
 namespace DaoVien.OnlineReception.Web.Pages.Recordings;
 
-/// <summary>One archive: the player (range requests through the authorized endpoint), files, case links.</summary>
+/// <summary>
+/// One archive: the player (range requests through the authorized endpoint), files, case links. Every handler first asks
+/// whether the caller may open the archive's case; an archive it may not open answers 404, like one that does not exist.
+/// </summary>
 [Authorize(Roles = RecordingRoles.Viewers)]
-internal sealed class ArchiveModel(RecordingsDbContext db, SessionArchiveLinker links, IntegrityVerifier verifier, IStringLocalizer<RecordingsResource> r) : PageModel
+internal sealed class ArchiveModel(RecordingsDbContext db, SessionArchiveLinker links, IntegrityVerifier verifier, IArchiveAccessPolicy access, IStringLocalizer<RecordingsResource> r) : PageModel
 {
     public Archive? Item { get; private set; }
 
@@ -25,20 +28,25 @@ internal sealed class ArchiveModel(RecordingsDbContext db, SessionArchiveLinker 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (await FindVisibleAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
         await LoadAsync(id, cancellationToken);
-        return Item is null ? NotFound() : Page();
+        return Page();
     }
 
     /// <summary>Attaches the archive to the case staff name by its number (moved from its current case, if any), on both sides.</summary>
     public async Task<IActionResult> OnPostAttachAsync(Guid id, string? caseNumber, CancellationToken cancellationToken)
     {
-        var archive = await db.Archives.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var archive = await FindVisibleAsync(id, cancellationToken);
         if (archive is null)
         {
             return NotFound();
         }
 
-        var attached = await links.AttachByStaffAsync(id, archive.SessionStartedAt, archive.CaseId, caseNumber ?? "", StaffId(), cancellationToken);
+        var attached = await links.AttachByStaffAsync(id, archive.SessionStartedAt, archive.CaseId, caseNumber ?? "", User, StaffId(), cancellationToken);
         Message = attached is null ? r["Archive.NoSuchCase", caseNumber ?? ""] : r["Archive.Attached"];
         await LoadAsync(id, cancellationToken);
         return Page();
@@ -46,7 +54,7 @@ internal sealed class ArchiveModel(RecordingsDbContext db, SessionArchiveLinker 
 
     public async Task<IActionResult> OnPostDetachAsync(Guid id, CancellationToken cancellationToken)
     {
-        var archive = await db.Archives.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var archive = await FindVisibleAsync(id, cancellationToken);
         if (archive is null)
         {
             return NotFound();
@@ -60,13 +68,23 @@ internal sealed class ArchiveModel(RecordingsDbContext db, SessionArchiveLinker 
 
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await db.Archives.AnyAsync(a => a.Id == id, cancellationToken))
+        if (await FindVisibleAsync(id, cancellationToken) is null)
         {
-            Message = await verifier.VerifyAsync(id, cancellationToken) ?? r["Archive.Verified"];
+            return NotFound();
         }
 
+        Message = await verifier.VerifyAsync(id, cancellationToken) ?? r["Archive.Verified"];
         await LoadAsync(id, cancellationToken);
-        return Item is null ? NotFound() : Page();
+        return Page();
+    }
+
+    /// <summary>The archive, when it exists and the caller may open it (through its case, as the case pages decide).</summary>
+    private async Task<Archive?> FindVisibleAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var archive = await db.Archives.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return archive is not null && (await access.VisibleAsync(User, [new ArchiveAccessItem(archive.Id, archive.SessionId, archive.CaseId)], cancellationToken)).Contains(id)
+            ? archive
+            : null;
     }
 
     private Guid StaffId() => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);

@@ -10,7 +10,7 @@ namespace DaoVien.OnlineReception.Web.Pages.Recordings;
 
 /// <summary>Archives and the archive queue (progress, permanent failures with their error, retry).</summary>
 [Authorize(Roles = RecordingRoles.Viewers)]
-internal sealed class IndexModel(RecordingsDbContext db, ArchiveQueue queue) : PageModel
+internal sealed class IndexModel(RecordingsDbContext db, ArchiveQueue queue, IArchiveAccessPolicy access) : PageModel
 {
     public IReadOnlyList<Archive> Archives { get; private set; } = [];
 
@@ -18,7 +18,10 @@ internal sealed class IndexModel(RecordingsDbContext db, ArchiveQueue queue) : P
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Archives = await db.Archives.AsNoTracking().OrderByDescending(a => a.SessionStartedAt).Take(200).ToListAsync(cancellationToken);
+        // Filtered as the case pages filter cases: only archives whose case (or, unlinked, whose session) the caller may open.
+        var recent = await db.Archives.AsNoTracking().OrderByDescending(a => a.SessionStartedAt).Take(2000).ToListAsync(cancellationToken);
+        var visible = await access.VisibleAsync(User, [.. recent.Select(a => new ArchiveAccessItem(a.Id, a.SessionId, a.CaseId))], cancellationToken);
+        Archives = [.. recent.Where(a => visible.Contains(a.Id)).Take(200)];
         Jobs = await db.Jobs.AsNoTracking().Where(j => j.State != ArchiveJobState.Succeeded).OrderBy(j => j.CreatedAt).Take(200).ToListAsync(cancellationToken);
     }
 
