@@ -67,16 +67,13 @@ internal sealed record TurnPlan(
                 "Media:Turn:AllowedPeerAddresses is required with an external Janus (Media:Janus:Url): list the addresses that Janus offers media on, the only ones the embedded TURN server may relay to.");
         }
 
+        // No address at all (a machine with loopback only) is not a setting's fault: the plan says so and the TURN
+        // server reports it on /healthz instead of failing the app's start.
         peers = [.. peers.Distinct()];
-        if (peers.Count == 0)
-        {
-            throw new InvalidOperationException(
-                "The embedded TURN server found no address of the media server to relay to: set Media:Janus:IceEnforceList or Media:Turn:AllowedPeerAddresses.");
-        }
-
         var urlHost = FirstNonEmpty(turn.Host, publicHost, listening)
             ?? peers.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)?.ToString()
-            ?? peers[0].ToString();
+            ?? peers.FirstOrDefault()?.ToString()
+            ?? "127.0.0.1";
         var realm = FirstNonEmpty(publicHost, turn.Host, listening) ?? "daovien-reception";
 
         var certificate = FirstNonEmpty(turn.CertificatePath, configuration["Kestrel:Certificates:Default:Path"]);

@@ -27,7 +27,7 @@ internal sealed partial class TurnServer(
     public bool IsEmbedded => _options.Enabled && iceOptions.Value.TurnUrls.Count == 0;
 
     /// <summary>The URLs and secret browsers' credentials are made for; null unless the embedded server is in use.</summary>
-    public TurnEndpoint? Endpoint => _plan is not null && _secret is not null ? new TurnEndpoint(_plan.Urls, _secret) : null;
+    public TurnEndpoint? Endpoint => _plan is { AllowedPeers.Count: > 0 } && _secret is not null ? new TurnEndpoint(_plan.Urls, _secret) : null;
 
     public TurnPlan? Plan => _plan;
 
@@ -51,6 +51,14 @@ internal sealed partial class TurnServer(
         TurnProcess.EnsureInstalled(_options);
         _plan = TurnPlan.Resolve(_options, janusOptions.Value, configuration);
         _secret = TurnConfiguration.NewSecret();
+        if (_plan.AllowedPeers.Count == 0)
+        {
+            // Without an address to relay to, a TURN server could only relay to nothing: do not run one.
+            LastError = "no address of the media server to relay to (set Media:Janus:IceEnforceList or Media:Turn:AllowedPeerAddresses)";
+            LogStartFailed(LastError);
+            return;
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
