@@ -9,6 +9,7 @@ using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DaoVien.OnlineReception.EndToEnd;
 
@@ -92,6 +93,11 @@ public sealed class TurnRelayTests(PostgresServer server, BrowserFixture browser
     public async Task EmbeddedTurn_RelaysToMediaServerAddress_RefusesEveryOtherAddress()
     {
         var ct = TestContext.Current.CancellationToken;
+        // /healthz's part for it asks coturn itself (STUN), not just whether a process exists.
+        var health = await _app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "turn", ct);
+        Assert.Equal(HealthStatus.Healthy, health.Entries["turn"].Status);
+        Assert.Equal("embedded coturn", health.Entries["turn"].Description);
+
         var secret = _app.Services.GetRequiredService<TurnServer>().Endpoint!.SharedSecret;
         var expiry = _app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(1).ToUnixTimeSeconds();
         var user = string.Create(CultureInfo.InvariantCulture, $"{expiry}:probe");

@@ -128,6 +128,16 @@ public sealed class TurnServerTests
         Assert.DoesNotContain(secret, await File.ReadAllTextAsync(Path.Combine(data, "turn", "turnserver.log"), ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void JanusConfiguration_BehindOneToOneNat_AnnouncesPublicAddressAndKeepsPrivateForTheLocalRelay()
+    {
+        var folder = Directory.CreateTempSubdirectory("janus-nat-").FullName;
+        JanusConfiguration.Write(folder, new JanusOptions { IceEnforceList = "eth0", NatOneToOneAddress = "203.0.113.7" }, 8188);
+
+        var text = File.ReadAllText(Path.Combine(folder, "janus.jcfg"));
+        Assert.Contains("\tice_enforce_list = \"eth0\"\n\tnat_1_1_mapping = \"203.0.113.7\"\n\tkeep_private_host = true\n", text, StringComparison.Ordinal);
+    }
+
     /// <summary>The session id (field 6 of /proc/PID/stat, after the parenthesised command name).</summary>
     private static int SessionId(int pid)
     {
