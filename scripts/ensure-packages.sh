@@ -3,14 +3,15 @@
 # Usage: scripts/ensure-packages.sh [--test]
 set -euo pipefail
 
-packages=(postgresql-15 janus janus-tools ffmpeg fonts-dejavu-core util-linux)
+packages=(postgresql-15 janus janus-tools coturn ffmpeg fonts-dejavu-core util-linux)
 # npm fetches the SignalR browser client (scripts/browser-libs.sh). A machine may already have Node.js from another
 # source whose package conflicts with Debian's npm: only ask apt when npm is not on the PATH at all.
 if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium iproute2 procps nginx python3)
+  # nginx: the shipped site runs in front of the app in the HTTPS tests; nftables: the TURN tests block UDP.
+  packages+=(chromium iproute2 procps nginx python3 nftables)
 fi
 
 missing=()

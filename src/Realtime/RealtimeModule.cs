@@ -27,7 +27,8 @@ public static class RealtimeModule
         builder.Services.AddSingleton<FfmpegToolbox>();
         builder.Services.AddHealthChecks()
             .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["required"])
-            .AddCheck<MediaServerHealthCheck>("media", tags: ["required"]);
+            .AddCheck<MediaServerHealthCheck>("media", tags: ["required"])
+            .AddCheck<TurnHealthCheck>("turn", tags: ["required"]);
 
         builder.Services.AddDbContext<RealtimeDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName),
@@ -36,10 +37,13 @@ public static class RealtimeModule
         builder.Services.AddOptions<IceServerOptions>().BindConfiguration(IceServerOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.TurnUrls.Count == 0 || !string.IsNullOrEmpty(o.TurnSharedSecret), "Media:Ice:TurnSharedSecret is required with TurnUrls")
             .ValidateOnStart();
+        builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton<JanusGateway>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JanusGateway>());
+        builder.Services.AddSingleton<TurnServer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnServer>());
         builder.Services.TryAddSingleton<IRoomRecordingPolicy, NoRoomRecording>();
         builder.Services.AddSingleton<SessionMedia>();
         builder.Services.AddSingleton<ISessionMediaDirectory>(sp => sp.GetRequiredService<SessionMedia>());

@@ -31,6 +31,9 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         // Recording every test session would make every session test wait on the consent notice and queue an archive
         // encode on a shared 2-core machine: tests about recording switch it on with this setting.
         _settings.TryAdd("Media:Recording:RecordByDefault", "false");
+        // Likewise the embedded coturn: tests that start many apps side by side would all bind 3478 (coturn shares
+        // it through SO_REUSEPORT). The TURN tests switch it on, each on ports of its own.
+        _settings.TryAdd("Media:Turn:Enabled", "false");
     }
 
     public string DataDirectory { get; }

@@ -12,6 +12,7 @@ internal sealed class IceServerOptions
 
     public IList<string> StunUrls { get; } = [];
 
+    /// <summary>An external TURN server's URLs; empty → the embedded coturn (<c>Media:Turn</c>) when it is enabled.</summary>
     public IList<string> TurnUrls { get; } = [];
 
     /// <summary>coturn's <c>static-auth-secret</c>; required when <see cref="TurnUrls"/> is set.</summary>
@@ -19,4 +20,10 @@ internal sealed class IceServerOptions
 
     [Range(60, 86_400)]
     public int TurnCredentialLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// Tests and TURN diagnosis only: browsers are told to use relay candidates alone (<c>iceTransportPolicy: "relay"</c>),
+    /// so media must go through TURN. Never for citizens: it adds a hop to every call.
+    /// </summary>
+    public bool ForceRelay { get; set; }
 }

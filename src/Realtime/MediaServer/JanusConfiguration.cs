@@ -39,6 +39,9 @@ internal static class JanusConfiguration
         if (!string.IsNullOrWhiteSpace(options.NatOneToOneAddress))
         {
             nat.Append(CultureInfo.InvariantCulture, $"\tnat_1_1_mapping = {Quote(options.NatOneToOneAddress)}\n");
+            // Offer the private address too: a browser relayed by the coturn on this machine reaches Janus there
+            // directly, where the public address would need the NAT to loop the packets back (ADR 0056).
+            nat.Append("\tkeep_private_host = true\n");
         }
 
         WriteSecretFile(Path.Combine(folder, "janus.jcfg"), $$"""

@@ -76,7 +76,7 @@ internal sealed partial class JanusGateway(
                 JanusEndpoint endpoint;
                 if (IsEmbedded)
                 {
-                    var folder = Path.Combine(DataDirectory(), "janus");
+                    var folder = Path.Combine(DataFolder.Resolve(configuration), "janus");
                     _process = await JanusProcess.StartAsync(folder, _options, stoppingToken);
                     endpoint = _process.Endpoint;
                     LogEmbeddedStarted(_process.ProcessId, endpoint.Url);
@@ -165,12 +165,6 @@ internal sealed partial class JanusGateway(
                 break;
             }
         }
-    }
-
-    private string DataDirectory()
-    {
-        var configured = configuration["Reception:DataDirectory"];
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(Directory.GetCurrentDirectory(), ".data") : configured);
     }
 
     private async Task KeepAliveLoopAsync(JanusConnection connection, CancellationToken cancellationToken)

@@ -58,4 +58,4 @@ public sealed record ChatView(long Id, Guid ParticipantId, string AuthorName, Da
 
 public sealed record IceServerView(IReadOnlyList<string> Urls, string? Username, string? Credential);
 
-public sealed record JoinInfo(Guid SessionId, Guid ParticipantId, string Role, IReadOnlyList<IceServerView> IceServers, IReadOnlyList<ParticipantView> Participants, IReadOnlyList<ChatView> Chat, bool Muted);
+public sealed record JoinInfo(Guid SessionId, Guid ParticipantId, string Role, IReadOnlyList<IceServerView> IceServers, string IceTransportPolicy, IReadOnlyList<ParticipantView> Participants, IReadOnlyList<ChatView> Chat, bool Muted);

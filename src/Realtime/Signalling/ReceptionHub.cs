@@ -655,7 +655,7 @@ internal sealed partial class ReceptionHub(
         var participants = await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
         var chat = await db.ChatMessages.Where(m => m.SessionId == session.Id).OrderBy(m => m.Id)
             .Select(m => new ChatView(m.Id, m.ParticipantId, m.AuthorName, m.SentAt, m.Text)).ToListAsync(Context.ConnectionAborted);
-        return new JoinInfo(session.Id, participant.Id, participant.Role.ToString(), iceServers.For(participant.Id), participants, chat, participant.Muted);
+        return new JoinInfo(session.Id, participant.Id, participant.Role.ToString(), iceServers.For(participant.Id), iceServers.TransportPolicy, participants, chat, participant.Muted);
     }
 
     private static void RequireText(string? value, int maxLength)

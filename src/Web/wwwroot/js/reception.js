@@ -14,6 +14,7 @@
     sessionId: null,
     participantId: null,
     iceServers: [],
+    iceTransportPolicy: 'all', // 'relay' only when the server's test setting Media:Ice:ForceRelay says so
     camera: null,            // MediaStream published as 'camera'
     screen: null,            // MediaStream published as 'screen'
     publishers: {},          // kind -> RTCPeerConnection
@@ -156,6 +157,7 @@
     state.sessionId = info.sessionId;
     state.participantId = info.participantId;
     state.iceServers = (info.iceServers || []).map((s) => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
+    state.iceTransportPolicy = info.iceTransportPolicy === 'relay' ? 'relay' : 'all';
     const lobby = $('[data-testid=lobby]'); if (lobby) lobby.hidden = true;
     const check = $('[data-testid=device-check]'); if (check) check.hidden = true;
     $('[data-testid=session]').hidden = false;
@@ -183,7 +185,7 @@
 
   async function publish(kind, stream) {
     if (state.publishers[kind]) { state.publishers[kind].close(); delete state.publishers[kind]; }
-    const pc = new RTCPeerConnection({ iceServers: state.iceServers });
+    const pc = new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: state.iceTransportPolicy });
     state.publishers[kind] = pc;
     for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
     await pc.setLocalDescription(await pc.createOffer());
@@ -194,7 +196,7 @@
 
   async function onSubscriptionOffer(offer) {
     if (state.subscriber) state.subscriber.close();
-    const pc = new RTCPeerConnection({ iceServers: state.iceServers });
+    const pc = new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: state.iceTransportPolicy });
     state.subscriber = pc;
     state.streamsByMid = {};
     for (const s of offer.streams) state.streamsByMid[s.mid] = s;
