@@ -37,6 +37,7 @@ public static class CasesModule
         services.AddScoped<ICaseRecordings, CaseRecordings>();
         services.AddScoped<ICaseHistoryReader, CaseHistoryReader>();
         services.AddScoped<DeadlineSweep>();
+        services.AddScoped<DigestMailer>();
         services.AddScoped<ReceptionBookQuery>();
         services.AddScoped<PublicationService>();
         services.AddScoped<QuarterlyReportBuilder>();

@@ -34,6 +34,8 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) :
 
     public DbSet<CaseNotification> Notifications => Set<CaseNotification>();
 
+    public DbSet<DeadlineDigest> Digests => Set<DeadlineDigest>();
+
     public DbSet<CaseAccessLogEntry> AccessLog => Set<CaseAccessLogEntry>();
 
     public DbSet<CasePublication> Publications => Set<CasePublication>();

@@ -127,6 +127,9 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
@@ -151,9 +154,49 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("DigestId");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_notifications_undigested")
+                        .HasFilter("\"DigestId\" is null");
+
                     b.HasIndex("RecipientId", "CreatedAt");
 
                     b.ToTable("notifications", "cases");
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Notifications.DeadlineDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("NoAddress")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NotificationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt")
+                        .HasFilter("\"QueuedAt\" is null and not \"NoAddress\"");
+
+                    b.HasIndex("RecipientId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("deadline_digests", "cases");
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Publication.CasePublication", b =>
@@ -714,6 +757,14 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Notifications.CaseNotification", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.Notifications.DeadlineDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseDocument", b =>
