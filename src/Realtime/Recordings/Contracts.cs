@@ -13,6 +13,10 @@ public sealed record ArchiveParticipant(Guid ParticipantId, string Label);
 /// <param name="EndedAt">Session end, or when the crash was noticed (UTC).</param>
 /// <param name="EndKind">Normal end or crash recovery.</param>
 /// <param name="Participants">Everyone who published media.</param>
+/// <param name="SealAsDenunciation">
+/// True when the session is about a denunciation without a booking saying so (an ad-hoc reception): its media are
+/// sealed as a denunciation booking's are (docs/adr/0043, 0066).
+/// </param>
 public sealed record ArchiveRequest(
     Guid SessionId,
     Guid? BookingId,
@@ -20,7 +24,8 @@ public sealed record ArchiveRequest(
     DateTimeOffset StartedAt,
     DateTimeOffset EndedAt,
     Archiving.SessionEndKind EndKind,
-    IReadOnlyList<ArchiveParticipant> Participants);
+    IReadOnlyList<ArchiveParticipant> Participants,
+    bool SealAsDenunciation = false);
 
 /// <summary>Queues a session's recordings for archiving (idempotent per session).</summary>
 public interface IRecordingArchiver

@@ -178,7 +178,8 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
 
     /// <summary>A denunciation's session shows and says who the denouncer is: its archive is sealed (DOMAIN.md, ADR 0043).</summary>
     private static async Task<bool> IsDenunciationAsync(IServiceProvider services, ArchiveJob job, CancellationToken cancellationToken) =>
-        job.BookingId is { } bookingId
+        job.SealAsDenunciation
+        || job.BookingId is { } bookingId
         && await services.GetRequiredService<IBookingDirectory>().FindAsync(bookingId, cancellationToken) is { Kind: MatterKind.Denunciation };
 
     private async Task NotifyAsync(IServiceProvider services, ArchiveCompleted completed, CancellationToken cancellationToken)
