@@ -59,6 +59,7 @@ internal static class WebHostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["required"]);
         builder.AddCrossModuleReactions();
+        builder.AddApiDocument();
         return builder;
     }
 
@@ -141,6 +142,7 @@ internal static class WebHostExtensions
     {
         app.MapRazorPages();
         app.MapHealthEndpoint();
+        app.MapApiDocument();
         return app;
     }
 
