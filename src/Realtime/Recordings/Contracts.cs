@@ -125,7 +125,8 @@ public interface IArchiveEvents
 /// <param name="SessionId">Its session.</param>
 /// <param name="BookingId">The session's booking, if any.</param>
 /// <param name="CaseNumber">The case number the request carried, if any.</param>
-public sealed record ArchiveCompleted(Guid ArchiveId, Guid SessionId, Guid? BookingId, string? CaseNumber);
+/// <param name="ManifestSha256">SHA-256 of the archive's manifest (what the session's minutes cite).</param>
+public sealed record ArchiveCompleted(Guid ArchiveId, Guid SessionId, Guid? BookingId, string? CaseNumber, string? ManifestSha256 = null);
 
 /// <summary>A case's view of one archive.</summary>
 /// <param name="ArchiveId">The archive.</param>

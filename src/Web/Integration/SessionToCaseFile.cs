@@ -31,20 +31,8 @@ internal sealed class SessionToCaseFile(
             Content: booking?.Summary ?? session.AdHoc?.Reason ?? session.OutcomeNote ?? "Tiếp công dân đột xuất trực tuyến",
             Participants: participants,
             PeopleCount: Math.Max(1, citizens.Count),
-            Outcome: session.Outcome switch
-            {
-                SessionOutcome.CaseAccepted => ReceptionOutcome.CaseAccepted,
-                SessionOutcome.GuidedToCompetentAgency => ReceptionOutcome.Guided,
-                SessionOutcome.Refused => ReceptionOutcome.Refused,
-                _ => ReceptionOutcome.AnsweredOnSpot,
-            },
-            RefusalGround: session.RefusalGround switch
-            {
-                RefusalGround.UnableToControlBehaviour => ReceptionRefusalGround.UnableToControlBehaviour,
-                RefusalGround.ThreatensOrBreaksRules => ReceptionRefusalGround.ThreatensOrBreaksRules,
-                RefusalGround.AlreadyResolvedAndRepeated => ReceptionRefusalGround.AlreadyResolved,
-                _ => null,
-            },
+            Outcome: Outcome(session).Outcome,
+            RefusalGround: Outcome(session).Ground,
             GuidedTo: session.Outcome == SessionOutcome.GuidedToCompetentAgency ? GuidedTo(session.OutcomeNote) : null,
             PreviouslyHandledBy: null,
             Notes: Notes(session),
@@ -76,6 +64,23 @@ internal sealed class SessionToCaseFile(
         // An archive that finished before the case existed is attached now.
         await linker.LinkAsync(session.SessionId, opened.Value, null, keepExistingLink: false, cancellationToken);
     }
+
+    /// <summary>The session's outcome and refusal ground in the case module's terms.</summary>
+    internal static (ReceptionOutcome Outcome, ReceptionRefusalGround? Ground) Outcome(ReceptionSessionInfo session) => (
+        session.Outcome switch
+        {
+            SessionOutcome.CaseAccepted => ReceptionOutcome.CaseAccepted,
+            SessionOutcome.GuidedToCompetentAgency => ReceptionOutcome.Guided,
+            SessionOutcome.Refused => ReceptionOutcome.Refused,
+            _ => ReceptionOutcome.AnsweredOnSpot,
+        },
+        session.RefusalGround switch
+        {
+            RefusalGround.UnableToControlBehaviour => ReceptionRefusalGround.UnableToControlBehaviour,
+            RefusalGround.ThreatensOrBreaksRules => ReceptionRefusalGround.ThreatensOrBreaksRules,
+            RefusalGround.AlreadyResolvedAndRepeated => ReceptionRefusalGround.AlreadyResolved,
+            _ => null,
+        });
 
     /// <summary>A booked session's matter comes from its booking; an ad-hoc one's from the presiding official's choice at opening.</summary>
     internal static CaseKind MatterOf(BookingSummary? booking, ReceptionSessionInfo session) =>

@@ -25,6 +25,8 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
 
             modelBuilder.HasSequence("case_number_seq");
 
+            modelBuilder.HasSequence("minutes_number_seq");
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Deadlines.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -103,6 +105,117 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                             t.HasCheckConstraint("ck_extension_days", "\"Days\" BETWEEN 1 AND 30");
 
                             t.HasCheckConstraint("ck_extension_ordinal", "\"Ordinal\" BETWEEN 1 AND 2");
+                        });
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.MinutesLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "At");
+
+                    b.ToTable("minutes_log", "cases");
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArchiveManifestSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PresidingOfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("session_minutes", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_session_minutes_confirmed", "(\"ConfirmedAt\" IS NULL) = (\"ConfirmedBy\" IS NULL)");
                         });
                 });
 
@@ -759,6 +872,15 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.MinutesLogEntry", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", null)
+                        .WithMany("Log")
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Notifications.CaseNotification", b =>
                 {
                     b.HasOne("DaoVien.OnlineReception.Cases.Notifications.DeadlineDigest", null)
@@ -801,6 +923,11 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", b =>
+                {
+                    b.Navigation("Log");
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseFile", b =>
