@@ -95,6 +95,12 @@ public sealed class MinutesTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(2, record!.Version);
         Assert.Contains("Mã băm SHA-256 của bản kê lưu trữ (manifest.json): " + manifest, Text(record.Content), StringComparison.Ordinal);
 
+        // The presiding official finds them on the console until confirmed.
+        using (var http = Client(chairmanCookies))
+        {
+            Assert.Contains($"/Cases/Minutes?id={record.Id}", await http.GetStringAsync(new Uri("/Console", UriKind.Relative), Ct), StringComparison.Ordinal);
+        }
+
         // Only the presiding official confirms; the confirmation is logged with the version's hash.
         var clerk = new CaseActor(Guid.NewGuid(), "canbo", SeesAllCases: true, CanReadAccessLog: false);
         Assert.False(await _app.WithScopeAsync(sp => sp.GetRequiredService<SessionMinutesService>().ConfirmAsync(record.Id, clerk, Ct)));
@@ -112,6 +118,7 @@ public sealed class MinutesTests(PostgresServer server) : IAsyncLifetime
             Assert.Equal(record.PdfSha256, Sha256(await response.Content.ReadAsByteArrayAsync(Ct)));
             var page = await http.GetStringAsync(new Uri($"/Cases/Minutes?id={record.Id}", UriKind.Relative), Ct);
             Assert.Contains("Đã xác nhận lúc", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("minutes-to-confirm", await http.GetStringAsync(new Uri("/Console", UriKind.Relative), Ct), StringComparison.Ordinal);
         }
 
         using (var other = Client(await HubClients.SignInAsync(_base, "canbo.bb", "Clerk-pass-2026")))

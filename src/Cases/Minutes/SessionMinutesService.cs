@@ -132,6 +132,12 @@ internal sealed class SessionMinutesService(
         return (file is null ? actor.SeesAllCases : actor.CanSee(file)) ? record : null;
     }
 
+    /// <summary>Minutes waiting for <paramref name="presidingOfficialId"/>'s confirmation, newest first.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Number, DateOnly Date, int Version)>> AwaitingConfirmationAsync(Guid presidingOfficialId, CancellationToken cancellationToken) =>
+        [.. (await db.Minutes.AsNoTracking().Where(m => m.PresidingOfficialId == presidingOfficialId && m.ConfirmedAt == null)
+            .OrderByDescending(m => m.GeneratedAt).Select(m => new { m.Id, m.Number, m.Date, m.Version }).Take(50).ToListAsync(cancellationToken))
+            .Select(m => (m.Id, m.Number, m.Date, m.Version))];
+
     private async Task NoteOnCaseAsync(Guid caseId, SessionMinutesRecord record, CancellationToken cancellationToken)
     {
         var file = await db.Cases.Include(c => c.History).SingleAsync(c => c.Id == caseId, cancellationToken);
