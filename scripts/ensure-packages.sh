@@ -10,7 +10,7 @@ if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium iproute2 procps)
+  packages+=(chromium iproute2 procps nginx)
 fi
 
 missing=()
@@ -25,5 +25,17 @@ if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
   echo "Installing missing packages: ${missing[*]}"
   "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-upgrade "${missing[@]}"
+  # Packages such as nginx start their system service on install; the app and the tests run their own instances
+  # (and on a machine without systemd nobody would stop that one). Debian's policy-rc.d hook says "don't start".
+  policy=/usr/sbin/policy-rc.d
+  own_policy=0
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+    "${sudo[@]}" chmod 755 "$policy"
+    own_policy=1
+  fi
+  status=0
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-upgrade -o DPkg::Lock::Timeout=600 "${missing[@]}" || status=$?
+  if ((own_policy)); then "${sudo[@]}" rm -f "$policy"; fi
+  exit $status
 fi

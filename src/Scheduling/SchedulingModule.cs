@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -39,6 +40,9 @@ public static class SchedulingModule
         var services = builder.Services;
         services.AddOptions<WardOptions>().BindConfiguration(WardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlValidation>();
+        services.AddSingleton<PublicAddress>();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<SchedulingDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(ConnectionStringName),
@@ -70,6 +74,15 @@ public static class SchedulingModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // An expected rejection: one line with the client's address (the real one behind a trusted proxy).
+            o.OnRejected = (context, _) =>
+            {
+                var http = context.HttpContext;
+                RateLimitLog.Rejected(
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitLog)),
+                    http.Request.Path, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return ValueTask.CompletedTask;
+            };
             // Booking codes are short: look-ups are limited per client address so codes cannot be enumerated.
             o.AddPolicy(BookingEndpoints.LookupRateLimit, context =>
             {
@@ -103,7 +116,7 @@ public static class SchedulingModule
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         // The web host's pipeline has routing and authorization already; the limiter must run after routing so
-        // endpoint policies apply. This module is the only one using it (see the report / docs/adr/0011).
+        // endpoint policies apply. This module is the only one using it (docs/adr/0011).
         if (endpoints is IApplicationBuilder app)
         {
             app.UseRateLimiter();
@@ -115,4 +128,10 @@ public static class SchedulingModule
         endpoints.MapMeetings();
         return endpoints;
     }
+}
+
+internal static partial class RateLimitLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many requests to {Path} from {ClientAddress}: answered 429")]
+    public static partial void Rejected(ILogger logger, string path, string clientAddress);
 }

@@ -11,7 +11,7 @@ internal sealed class SchedulingOptions
     [Range(1, 52)]
     public int PublishWeeksAhead { get; set; } = 8;
 
-    /// <summary>A reception day on a holiday moves to the next working day (Bắc Ninh practice; DOMAIN.md says *check*).</summary>
+    /// <summary>A reception day on a holiday moves to the next working day (Bắc Ninh practice, kept as a setting: see docs/domain.md).</summary>
     public bool MoveHolidayToNextWorkingDay { get; set; } = true;
 
     /// <summary>Run the publishing job once at start (so a fresh install shows its calendar at once).</summary>
@@ -70,7 +70,7 @@ internal sealed class BookingOptions
     [Range(0, 10)]
     public int MaxAttachments { get; set; } = 3;
 
-    /// <summary>A group names at most 5 representatives (NĐ 124/2020 Art. 7; DOMAIN.md *check*).</summary>
+    /// <summary>A group names at most 5 representatives (NĐ 124/2020 Art. 7; sources disagree: see docs/domain.md).</summary>
     [Range(1, 10)]
     public int MaxRepresentatives { get; set; } = 5;
 

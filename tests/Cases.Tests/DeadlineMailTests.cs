@@ -28,7 +28,7 @@ public sealed class DeadlineMailTests(PostgresServer server)
         {
             ["Notifications:Smtp:Host"] = "127.0.0.1",
             ["Notifications:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Notifications:PublicBaseUrl"] = "https://tiepdan.daovien.test",
+            ["Reception:PublicUrl"] = "https://tiepdan.daovien.test",
         });
         await app.InitializeAsync();
         await using var _ = app;

@@ -4,7 +4,7 @@ using DaoVien.OnlineReception.Scheduling.WorkingDays;
 
 namespace DaoVien.OnlineReception.Cases.Tests;
 
-/// <summary>DOMAIN.md's deadline table over weekends, holidays and Tết, with remote-area variants and extensions.</summary>
+/// <summary>The deadline table of docs/domain.md over weekends, holidays and Tết, with remote-area variants and extensions.</summary>
 public sealed class DeadlineRuleTests
 {
     // 30/4 (Thu) and 1/5 (Fri) 2026; 2/9 (Wed) national day with 1/9 (Tue) adjacent.

@@ -19,7 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
         // Headless pages get no real user activation, so Chromium may refuse to play remote audio after a
         // subscription is rebuilt. A real user has tapped the page; the product still lacks an "enable sound"
-        // prompt for the rejected-play case (see the closing note of issue 4).
+        // prompt for the rejected-play case.
         "--autoplay-policy=no-user-gesture-required",
     ];
 

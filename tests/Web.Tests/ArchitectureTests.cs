@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace DaoVien.OnlineReception.Web.Tests;
 
-/// <summary>Dependencies point one way (DESIGN.md): Web → {Realtime, Cases, Scheduling}; Realtime → Scheduling; Cases → Scheduling.</summary>
+/// <summary>Dependencies point one way (docs/architecture.md): Web → {Realtime, Cases, Scheduling}; Realtime → Scheduling; Cases → Scheduling.</summary>
 public sealed class ArchitectureTests
 {
     private const string Prefix = "DaoVien.OnlineReception.";

@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace DaoVien.OnlineReception.Cases.Deadlines;
 
 /// <summary>
-/// Every legal time limit of a case (section <c>Cases:Deadlines</c>), defaults from DOMAIN.md. Rows DOMAIN.md marks
-/// "check" are here so the ward's legal officer can correct them without a release.
+/// Every legal time limit of a case (section <c>Cases:Deadlines</c>); defaults and sources in docs/domain.md. Values the
+/// sources disagree on are settings so the ward's legal officer can correct them without a release.
 /// </summary>
 internal sealed class DeadlineOptions
 {

@@ -26,7 +26,7 @@ internal sealed record DeadlineFacts(
     IReadOnlyList<int> ExtensionDays);
 
 /// <summary>
-/// DOMAIN.md's deadline table as code: which deadlines a case owes, from which date, how many days of which kind.
+/// The deadline table of docs/domain.md as code: which deadlines a case owes, from which date, how many days of which kind.
 /// Pure: the calendar is passed in, so tests run it over any set of holidays.
 /// </summary>
 internal static class DeadlinePlanner

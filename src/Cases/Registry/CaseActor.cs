@@ -8,7 +8,7 @@ internal sealed record CaseActor(Guid? Id, string Name, bool SeesAllCases, bool 
 {
     public static readonly CaseActor System = new(null, "Hệ thống", SeesAllCases: true, CanReadAccessLog: false);
 
-    /// <summary>Inspector and Chairman see every case; Staff only the cases assigned to them (issue 6, "Access").</summary>
+    /// <summary>Inspector and Chairman see every case; Staff only the cases assigned to them.</summary>
     public static CaseActor From(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);

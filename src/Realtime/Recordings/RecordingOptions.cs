@@ -73,7 +73,7 @@ internal sealed class RecordingOptions
 
     /// <summary>
     /// How long recordings are kept, told to participants in the consent notice. No single legal number applies
-    /// (DOMAIN.md: recordings are personal data, Nghị định 13/2023, Law 91/2025): it follows the case file's
+    /// (docs/domain.md: recordings are personal data, Nghị định 13/2023, Law 91/2025): it follows the case file's
     /// archiving period, which the ward sets; default 10 years.
     /// </summary>
     [Range(1, 100)]

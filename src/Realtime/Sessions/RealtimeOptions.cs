@@ -7,7 +7,7 @@ internal sealed class RealtimeOptions
 {
     public const string Section = "Realtime";
 
-    /// <summary>The lobby opens this many minutes before the reception day's first slot (the ward's plan: 15).</summary>
+    /// <summary>The lobby opens this many minutes before the reception day's first slot (a practical default, not a legal number).</summary>
     [Range(0, 240)]
     public int LobbyOpensMinutesBefore { get; set; } = 15;
 

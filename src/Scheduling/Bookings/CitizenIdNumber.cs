@@ -6,7 +6,7 @@ namespace DaoVien.OnlineReception.Scheduling.Bookings;
 /// provinces were merged in 2025 and old numbers keep old codes); digit 4 is century and sex (0/1 = 20th century
 /// male/female, 2/3 = 21st, 4/5 = 22nd, 6/7 = 23rd, 8/9 = 24th — every digit is legal, so it is not checked
 /// beyond being a digit); digits 5–6 are the last two digits of the birth year; digits 7–12 are random. There is
-/// no check digit, so a well-formed but wrong number cannot be detected here. See docs/adr/0012.
+/// no check digit, so a well-formed but wrong number cannot be detected here. See docs/domain.md.
 /// </summary>
 internal static class CitizenIdNumber
 {

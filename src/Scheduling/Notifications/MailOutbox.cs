@@ -1,11 +1,10 @@
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DaoVien.OnlineReception.Scheduling.Notifications;
 
-internal sealed class MailOutbox(SchedulingDbContext db, WardClock clock, IOptions<NotificationOptions> options) : IMailOutbox
+internal sealed class MailOutbox(SchedulingDbContext db, WardClock clock, PublicAddress publicAddress) : IMailOutbox
 {
     private const int MaxSubjectLength = 300;
 
@@ -41,5 +40,5 @@ internal sealed class MailOutbox(SchedulingDbContext db, WardClock clock, IOptio
         }
     }
 
-    public Uri Link(string path) => new(options.Value.PublicBaseUrl.TrimEnd('/') + path, UriKind.Absolute);
+    public Uri Link(string path) => new(publicAddress.Link(path), UriKind.Absolute);
 }

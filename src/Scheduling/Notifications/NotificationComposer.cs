@@ -2,7 +2,6 @@ using System.Globalization;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
-using Microsoft.Extensions.Options;
 
 namespace DaoVien.OnlineReception.Scheduling.Notifications;
 
@@ -10,7 +9,7 @@ namespace DaoVien.OnlineReception.Scheduling.Notifications;
 /// Writes notification e-mails into the outbox, in the caller's unit of work (saved with the change they report).
 /// Bookings without an e-mail address (and sealed ones, which keep none in plain form) get nothing.
 /// </summary>
-internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clock, IOptions<NotificationOptions> options)
+internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clock, PublicAddress publicAddress)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -62,5 +61,5 @@ internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clo
 
     private string StatusLink(Booking booking) => Link("/Booking/Status?code=" + booking.Code);
 
-    private string Link(string path) => options.Value.PublicBaseUrl.TrimEnd('/') + path;
+    private string Link(string path) => publicAddress.Link(path);
 }

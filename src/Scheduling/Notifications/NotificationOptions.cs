@@ -7,10 +7,6 @@ internal sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
-    /// <summary>Base address put in e-mailed links (status page, join link).</summary>
-    [Required]
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
-
     [Required]
     public SmtpOptions Smtp { get; set; } = new();
 

@@ -25,7 +25,7 @@ internal static class CalendarEndpoints
             return Results.Ok(days.Select(ToJson));
         }).WithName("ReceptionDays").AllowAnonymous();
 
-        endpoints.MapGet("/calendar.ics", async (string? from, string? to, PublicCalendar calendar, WardClock clock, IOptions<SchedulingOptions> options, IOptions<WardOptions> ward, CancellationToken ct) =>
+        endpoints.MapGet("/calendar.ics", async (string? from, string? to, PublicCalendar calendar, WardClock clock, IOptions<SchedulingOptions> options, IOptions<WardOptions> ward, PublicAddress publicAddress, CancellationToken ct) =>
         {
             // A subscribed calendar app asks without a range: from a month back to the publishing horizon.
             var range = from is null && to is null
@@ -37,7 +37,7 @@ internal static class CalendarEndpoints
             }
 
             var days = await calendar.ListAsync(range.Value.From, range.Value.To, ct);
-            return Results.Text(ToICalendar(days, ward.Value.WardName), "text/calendar; charset=utf-8");
+            return Results.Text(ToICalendar(days, ward.Value.WardName, publicAddress), "text/calendar; charset=utf-8");
         }).AllowAnonymous();
     }
 
@@ -56,7 +56,7 @@ internal static class CalendarEndpoints
         freeSlots = d.FreeSlots,
     };
 
-    internal static string ToICalendar(IEnumerable<PublicReceptionDay> days, string wardName)
+    internal static string ToICalendar(IEnumerable<PublicReceptionDay> days, string wardName, PublicAddress publicAddress)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//DaoVien.OnlineReception//Lich tiep cong dan//VI" };
         calendar.AddProperty("X-WR-CALNAME", Messages.Format("Ics.CalendarName", wardName));
@@ -66,6 +66,8 @@ internal static class CalendarEndpoints
             {
                 // Stable per day, so a subscribed app updates a moved day instead of duplicating it.
                 Uid = $"{day.Id:N}@daovien.reception",
+                // Where the citizen books that day: an absolute link, so it works from the calendar app too.
+                Url = new Uri(publicAddress.Link($"/Booking?day={day.Id}")),
                 Summary = Messages.Format(day.Kind == ReceptionDayKind.AdHoc ? "Ics.SummaryAdHoc" : "Ics.Summary", day.PresidingOfficial),
                 Location = day.Place,
                 Description = Messages.Format("Ics.Description", day.PresidingOfficial, day.Online ? Messages.Get("Ics.Online") : "", day.FreeSlots,

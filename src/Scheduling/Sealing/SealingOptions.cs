@@ -8,7 +8,7 @@ public sealed class SealingOptions
 {
     public const string Section = "Sealing";
 
-    /// <summary>PEM (SubjectPublicKeyInfo). Empty: the app generates a demo pair on first start (see docs/adr).</summary>
+    /// <summary>PEM (SubjectPublicKeyInfo). Empty: the app generates a demo pair on first start (docs/adr/0004-sealed-identities.md).</summary>
     public string? PublicKeyPem { get; set; }
 
     /// <summary>Alternatively, a file holding the PEM.</summary>

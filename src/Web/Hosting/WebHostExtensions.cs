@@ -22,11 +22,21 @@ internal static class WebHostExtensions
     private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
     {
         ["--data-dir"] = $"{ReceptionHostOptions.Section}:DataDirectory",
+        ["--public-url"] = $"{PublicUrlOptions.Section}:PublicUrl",
     };
 
     public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder, string[] args)
     {
         builder.Configuration.AddCommandLine(args, SwitchMappings);
+        // Under systemd (deploy/daovien-reception.service, Type=notify): ready only once migrations ran and Kestrel
+        // listens, journal-friendly logs. Elsewhere it does nothing.
+        builder.Host.UseSystemd();
+        // Before anything starts (the embedded database takes seconds): a public URL that cannot work is one line.
+        if (PublicUrlOptions.Problem(builder.Configuration[$"{PublicUrlOptions.Section}:PublicUrl"]) is { } publicUrlProblem)
+        {
+            throw new StartupException(publicUrlProblem);
+        }
+
         var dataDirectory = ReceptionHostOptions.ResolveDataDirectory(builder.Configuration[$"{ReceptionHostOptions.Section}:DataDirectory"]);
         EnsureWritable(dataDirectory);
         builder.Configuration[$"{ReceptionHostOptions.Section}:DataDirectory"] = dataDirectory;
@@ -43,6 +53,7 @@ internal static class WebHostExtensions
         builder.Services.AddDbContext<StaffDbContext>(o => o.UseNpgsql(
             connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", StaffDbContext.Schema)));
         builder.AddStaffIdentity();
+        builder.AddPublicEdge();
         builder.Services.AddHostedService<AdminBootstrapper>();
 
         builder.Services.AddDataProtection()
@@ -83,7 +94,7 @@ internal static class WebHostExtensions
             o.Cookie.Name = "daovien.staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            // Secure whenever the request came over HTTPS (production sits behind TLS); see docs/adr/0003.
+            // Always Secure once the public address is HTTPS (PublicEdge); see docs/adr/0003.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
@@ -121,6 +132,7 @@ internal static class WebHostExtensions
 
     public static WebApplication UseWebHost(this WebApplication app)
     {
+        app.UsePublicEdge();
         var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en") };
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DaoVien.OnlineReception.Web.Integration;
 
-/// <summary>Reactions that cross modules which must not reference each other (DESIGN.md).</summary>
+/// <summary>Reactions that cross modules which must not reference each other (docs/architecture.md).</summary>
 internal static class IntegrationExtensions
 {
     public static WebApplicationBuilder AddCrossModuleReactions(this WebApplicationBuilder builder)

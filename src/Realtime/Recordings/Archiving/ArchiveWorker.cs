@@ -177,7 +177,7 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
         return new ArchiveCompleted(archiveId, job.SessionId, job.BookingId, job.CaseNumber, manifestSha256);
     }
 
-    /// <summary>A denunciation's session shows and says who the denouncer is: its archive is sealed (DOMAIN.md, ADR 0043).</summary>
+    /// <summary>A denunciation's session shows and says who the denouncer is: its archive is sealed (docs/domain.md, docs/adr/0043).</summary>
     private static async Task<bool> IsDenunciationAsync(IServiceProvider services, ArchiveJob job, CancellationToken cancellationToken) =>
         job.SealAsDenunciation
         || job.BookingId is { } bookingId

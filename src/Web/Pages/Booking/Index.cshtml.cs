@@ -11,7 +11,7 @@ namespace DaoVien.OnlineReception.Web.Pages.Booking;
 // Large enough that an oversized file reaches our own check (and gets a clear sentence), bounded all the same.
 [RequestSizeLimit(24 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 24 * 1024 * 1024)]
-internal sealed class IndexModel(PublicCalendar calendar, BookingService bookings, IOptions<SchedulingOptions> options) : PageModel
+internal sealed class IndexModel(PublicCalendar calendar, BookingService bookings, IOptions<SchedulingOptions> options, PublicAddress publicAddress) : PageModel
 {
     public static readonly string[] SubjectAreas = ["Land", "Construction", "Social", "Environment", "Administration", "Other"];
 
@@ -83,7 +83,7 @@ internal sealed class IndexModel(PublicCalendar calendar, BookingService booking
         return Page();
     }
 
-    public string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{path}";
+    public string AbsoluteLink(string path) => publicAddress.Link(path);
 
     private string? SubjectName(string key) => SubjectAreas.Contains(key)
         ? HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SchedulingResource>>()["Booking.Subject." + key].Value

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using DaoVien.OnlineReception.Testing;
+
+namespace DaoVien.OnlineReception.Web.Tests;
+
+/// <summary>What docs/deploy.md promises an operator: a wrong public URL is refused, and a backup restores.</summary>
+public sealed class DeploymentTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "daovien-deploy-" + Guid.NewGuid().ToString("N")[..10]);
+
+    [Fact]
+    public async Task Start_PlainHttpPublicUrlOnAnotherHost_RefusesWithOneLine()
+    {
+        await using var app = AppProcess.Start(Path.Combine(_root, "data"), extraArgs: ["--public-url", "http://tiepdan.daovien.gov.vn"]);
+
+        Assert.NotEqual(0, await app.WaitForExitAsync(StartTimeout));
+        var line = Assert.Single(app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Không khởi động được ứng dụng: Reception:PublicUrl", line, StringComparison.Ordinal);
+        Assert.Contains("https://tiepdan.daovien.gov.vn", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_LegacyNotificationsPublicBaseUrl_RefusedNamingItsReplacement()
+    {
+        await using var app = AppProcess.Start(Path.Combine(_root, "data"), environment: new Dictionary<string, string> { ["Notifications__PublicBaseUrl"] = "http://127.0.0.1:5080" });
+
+        Assert.NotEqual(0, await app.WaitForExitAsync(StartTimeout));
+        Assert.Contains("Reception:PublicUrl", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BackupOfRunningApp_RestoredIntoNewFolder_SameAccountsKeysAndFiles()
+    {
+        var data = Path.Combine(_root, "data");
+        var backup = Path.Combine(_root, "backup");
+        var restored = Path.Combine(_root, "restored");
+        var archived = Path.Combine("recordings", "archives", "0193a1b2-0000-7000-8000-000000000001", "manifest.json");
+        using var cookies = new CookieJar();
+        string password;
+        await using (var app = AppProcess.Start(data))
+        {
+            await app.WaitHealthyAsync(StartTimeout);
+            password = AdminPassword(data);
+            using var client = cookies.Client(app.BaseAddress);
+            await client.SignInAsync("admin", password, TestContext.Current.CancellationToken);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(data, archived))!);
+            await File.WriteAllTextAsync(Path.Combine(data, archived), "{\"files\":[]}", TestContext.Current.CancellationToken);
+
+            Assert.Equal(0, await RunAsync("deploy/backup.sh", data, backup));
+            await app.StopAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal(0, await RunAsync("deploy/restore.sh", backup, restored));
+        // Restoring over a folder that holds a database is refused: nothing is overwritten.
+        Assert.NotEqual(0, await RunAsync("deploy/restore.sh", backup, restored));
+
+        await using var again = AppProcess.Start(restored);
+        await again.WaitHealthyAsync(StartTimeout);
+        // The cookie issued before the backup still opens a staff page: same database (account, security stamp) and
+        // the same DataProtection keys.
+        using (var client = cookies.Client(again.BaseAddress))
+        {
+            using var response = await client.GetAsync(new Uri("/api/bookings", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal("{\"files\":[]}", await File.ReadAllTextAsync(Path.Combine(restored, archived), TestContext.Current.CancellationToken));
+        Assert.Equal(password, AdminPassword(restored));
+        await again.StopAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private static string AdminPassword(string data) =>
+        File.ReadAllLines(Path.Combine(data, "initial-admin.txt")).Single(l => l.StartsWith("password: ", StringComparison.Ordinal))["password: ".Length..];
+
+    private static async Task<int> RunAsync(string script, params string[] args)
+    {
+        var psi = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(script);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{script}: {await stdout}{await stderr}");
+        return process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>One cookie container shared by clients of two app instances on different ports (cookies ignore ports).</summary>
+    private sealed class CookieJar : IDisposable
+    {
+        private readonly CookieContainer _container = new();
+        private readonly List<HttpMessageHandler> _handlers = [];
+
+        public HttpClient Client(Uri baseAddress)
+        {
+            var handler = new HttpClientHandler { CookieContainer = _container, AllowAutoRedirect = false };
+            _handlers.Add(handler);
+            return new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress };
+        }
+
+        public void Dispose()
+        {
+            foreach (var h in _handlers)
+            {
+                h.Dispose();
+            }
+        }
+    }
+}
