@@ -1,5 +1,6 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.Minutes;
 using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Publication;
@@ -27,6 +28,10 @@ public static class CasesModule
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.DenunciationInitialProcessingExtendedWorkingDays >= o.DenunciationInitialProcessingWorkingDays, "Cases:Deadlines: the extended initial processing cannot be shorter than the normal one")
             .ValidateOnStart();
+        services.AddOptions<MinutesOptions>().BindConfiguration(MinutesOptions.Section).ValidateDataAnnotations()
+            .Validate(o => File.Exists(Path.Combine(o.FontFolder, "DejaVuSans.ttf")) && File.Exists(Path.Combine(o.FontFolder, "DejaVuSans-Bold.ttf")),
+                "Cases:Minutes:FontFolder has no DejaVuSans.ttf / DejaVuSans-Bold.ttf: install the Debian package fonts-dejavu-core")
+            .ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<CasesDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName),
@@ -39,6 +44,9 @@ public static class CasesModule
         services.AddScoped<ICaseRecordings, CaseRecordings>();
         services.AddScoped<ICaseHistoryReader, CaseHistoryReader>();
         services.AddScoped<DeadlineSweep>();
+        services.AddScoped<DigestMailer>();
+        services.AddScoped<SessionMinutesService>();
+        services.AddScoped<ISessionMinutes>(sp => sp.GetRequiredService<SessionMinutesService>());
         services.AddScoped<ReceptionBookQuery>();
         services.AddScoped<PublicationService>();
         services.AddScoped<QuarterlyReportBuilder>();

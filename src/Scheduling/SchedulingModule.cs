@@ -70,6 +70,7 @@ public static class SchedulingModule
         services.AddScoped<IBookingDirectory, BookingDirectory>();
         services.AddScoped<NotificationComposer>();
         services.AddScoped<OutboxSender>();
+        services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<BookingReminders>();
         services.AddHostedService<DefaultRuleSeeder>();
         services.AddHealthChecks().AddCheck<SchedulingHealthCheck>("scheduling", tags: ["required"]);

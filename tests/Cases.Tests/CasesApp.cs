@@ -8,6 +8,12 @@ namespace DaoVien.OnlineReception.Cases.Tests;
 /// <summary>The real app on a fresh database with a fake clock; one per test class.</summary>
 public sealed class CasesApp(PostgresServer server) : IAsyncLifetime
 {
+    private readonly Dictionary<string, string?> _settings = [];
+
+    /// <summary>For a test that owns its app and needs settings (e.g. an SMTP listener); call <see cref="InitializeAsync"/> itself.</summary>
+    internal CasesApp(PostgresServer server, IDictionary<string, string?> settings)
+        : this(server) => _settings = new(settings);
+
     /// <summary>Monday 5 January 2026, 09:00 in the ward (02:00 UTC); tests move the clock forward only.</summary>
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 2, 0, 0, TimeSpan.Zero);
 
@@ -22,7 +28,7 @@ public sealed class CasesApp(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await server.CreateDatabaseAsync("cases");
-        Factory = ReceptionAppFactory.Create(ConnectionString, DataDirectory)
+        Factory = ReceptionAppFactory.Create(ConnectionString, DataDirectory, _settings)
             .WithServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         using var client = Factory.CreateClient();
     }

@@ -43,6 +43,9 @@ public sealed class RecordingStorageTests(PostgresServer server, BrowserFixture 
 
         // An ad-hoc reception records like a booked one: same warning; cancelling opens no session.
         await chairman.GetByTestId("open-adhoc").ClickAsync();
+        await chairman.GetByTestId("adhoc-kind").SelectOptionAsync("2");
+        await chairman.GetByTestId("adhoc-reason").FillAsync("Công dân đến kiến nghị về đường ngõ");
+        await chairman.GetByTestId("adhoc-submit").ClickAsync();
         await Assertions.Expect(chairman.GetByTestId("recording-not-ready")).ToBeVisibleAsync();
         await Assertions.Expect(chairman.GetByTestId("recording-not-ready-problem")).ToContainTextAsync("tối thiểu 1000000000 MB");
         await chairman.GetByTestId("admit-unrecorded-cancel").ClickAsync();

@@ -1,5 +1,6 @@
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Realtime.Signalling;
+using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -52,7 +53,7 @@ public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetim
         await admitted.InvokeAsync<JoinInfo>("JoinSession", s1, TestContext.Current.CancellationToken);
         await chairman.InvokeAsync("SendChat", "Xin chào", TestContext.Current.CancellationToken); // positive control
 
-        var adHoc = await vice.InvokeAsync<AdHocSession>("OpenAdHocSession", TestContext.Current.CancellationToken);
+        var adHoc = await vice.InvokeAsync<AdHocSession>("OpenAdHocSession", "Công dân đến trụ sở phản ánh", MatterKind.Feedback, TestContext.Current.CancellationToken);
         await vice.InvokeAsync<JoinInfo>("JoinSession", adHoc.SessionId, TestContext.Current.CancellationToken);
         var removedInfo = await walkIn.InvokeAsync<JoinInfo>("JoinWithLink", adHoc.JoinToken, "device-x", "Người Vãng Lai", TestContext.Current.CancellationToken);
         await vice.InvokeAsync("RemoveParticipant", removedInfo.ParticipantId, TestContext.Current.CancellationToken);
@@ -68,7 +69,7 @@ public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetim
         {
             attempts.Add((name, "Admit", c => c.InvokeAsync<Guid>("Admit", null)));
             attempts.Add((name, "WatchQueue", c => c.InvokeAsync<object>("WatchQueue")));
-            attempts.Add((name, "OpenAdHocSession", c => c.InvokeAsync<object>("OpenAdHocSession")));
+            attempts.Add((name, "OpenAdHocSession", c => c.InvokeAsync<object>("OpenAdHocSession", "Lý do", MatterKind.Complaint)));
             attempts.Add((name, "ListOfficials", c => c.InvokeAsync<object>("ListOfficials")));
             attempts.Add((name, "Invite", c => c.InvokeAsync("Invite", clerkId)));
             attempts.Add((name, "SetMuted", c => c.InvokeAsync("SetMuted", citizenInS1, true)));

@@ -36,7 +36,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
             CitizenAddress = sealedKind ? null : participants[0].Address?.Trim(),
             CitizenIdNumber = sealedKind ? null : participants[0].IdNumber?.Trim(),
             CitizenIdHash = sealedKind ? null : CitizenIdHash.Compute(participants[0].IdNumber),
-            SealedIdentity = sealedKind ? registry.SealIdentity(participants) : null,
+            SealedIdentity = sealedKind ? reception.SealedIdentity ?? registry.SealIdentity(participants) : null,
             Content = reception.Content.Trim(),
             SubjectArea = reception.SubjectArea.Trim(),
             PeopleCount = Math.Max(reception.PeopleCount, participants.Length),

@@ -55,6 +55,10 @@ public sealed record ReceptionParticipant(string FullName, string? Address, stri
 /// <param name="SessionId">The realtime session, for an online reception.</param>
 /// <param name="BookingId">The citizen's booking, when the reception came from one.</param>
 /// <param name="RecordedBy">Staff account that took the outcome; null when recorded by the system.</param>
+/// <param name="SealedIdentity">
+/// For a denunciation whose identity the caller already sealed with the public key (an ad-hoc reception's citizen):
+/// stored as the entry's sealed identity instead of sealing <paramref name="Participants"/>, which then hold labels only.
+/// </param>
 public sealed record ReceptionRecord(
     DateTimeOffset ReceivedAt,
     CaseChannel Channel,
@@ -70,7 +74,8 @@ public sealed record ReceptionRecord(
     string? Notes,
     Guid? SessionId,
     Guid? BookingId,
-    Guid? RecordedBy)
+    Guid? RecordedBy,
+    string? SealedIdentity = null)
 {
     /// <summary>The reception book's "guided to" column holds this many characters (a longer value is refused by the database).</summary>
     public const int GuidedToMaxLength = 300;

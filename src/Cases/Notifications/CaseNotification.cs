@@ -31,4 +31,7 @@ internal sealed class CaseNotification
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>The e-mail digest that carries it; null until a sweep puts it into one.</summary>
+    public Guid? DigestId { get; set; }
 }

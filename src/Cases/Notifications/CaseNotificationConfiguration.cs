@@ -17,5 +17,7 @@ internal sealed class CaseNotificationConfiguration : IEntityTypeConfiguration<C
         builder.Property(n => n.Message).HasMaxLength(500);
         builder.HasIndex(n => n.DedupKey).IsUnique();
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
+        builder.HasOne<DeadlineDigest>().WithMany().HasForeignKey(n => n.DigestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => n.RecipientId).HasFilter("\"DigestId\" is null").HasDatabaseName("ix_notifications_undigested");
     }
 }

@@ -11,18 +11,20 @@ using Npgsql;
 namespace DaoVien.OnlineReception.Cases.Notifications;
 
 /// <summary>What one sweep did.</summary>
-internal sealed record SweepResult(int Recomputed, int RemindersSent, int OverdueAlertsSent);
+internal sealed record SweepResult(int Recomputed, int RemindersSent, int OverdueAlertsSent, int DigestsQueued = 0);
 
 /// <summary>
 /// The daily pass over open deadlines: recompute them against the current holiday list (a holiday edit moves them),
-/// remind the assignee at each configured number of working days before, alert the chairman the day after. Every
-/// notification has a unique key, so running twice — or catching up after a missed day — sends nothing twice.
+/// remind the assignee at each configured number of working days before, alert the chairman the day after, and mail
+/// each recipient one digest of the day. Every notification has a unique key and every digest is unique per person and
+/// day, so running twice — or catching up after a missed day — sends nothing twice.
 /// </summary>
 internal sealed class DeadlineSweep(
     CasesDbContext db,
     DeadlineService deadlines,
     IStaffDirectory staff,
     IOptions<ReminderOptions> reminders,
+    DigestMailer digests,
     WardClock clock,
     ILogger<DeadlineSweep> logger)
 {
@@ -38,7 +40,7 @@ internal sealed class DeadlineSweep(
             .ToListAsync(cancellationToken);
         if (open.Count == 0)
         {
-            return new(0, 0, 0);
+            return new(0, 0, 0, await digests.SendAsync(cancellationToken));
         }
 
         var calendar = await deadlines.LoadCalendarAsync(open, cancellationToken);
@@ -100,8 +102,10 @@ internal sealed class DeadlineSweep(
         }
 
         var sent = await InsertAsync(fresh, cancellationToken);
-        var result = new SweepResult(recomputed, sent.Count(n => n.Kind == NotificationKind.Reminder), sent.Count(n => n.Kind == NotificationKind.Overdue));
-        logger.LogInformation("Deadline sweep on {Today}: {Recomputed} recomputed, {Reminders} reminders, {Overdue} overdue alerts", today, result.Recomputed, result.RemindersSent, result.OverdueAlertsSent);
+        // The same pass mails them: each recipient's new rows go into one digest of the day (docs/adr/0065).
+        var mailed = await digests.SendAsync(cancellationToken);
+        var result = new SweepResult(recomputed, sent.Count(n => n.Kind == NotificationKind.Reminder), sent.Count(n => n.Kind == NotificationKind.Overdue), mailed);
+        logger.LogInformation("Deadline sweep on {Today}: {Recomputed} recomputed, {Reminders} reminders, {Overdue} overdue alerts, {Digests} digests queued", today, result.Recomputed, result.RemindersSent, result.OverdueAlertsSent, result.DigestsQueued);
         return result;
     }
 

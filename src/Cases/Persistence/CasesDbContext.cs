@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.Minutes;
 using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Publication;
 using DaoVien.OnlineReception.Cases.ReceptionBook;
@@ -34,6 +35,12 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) :
 
     public DbSet<CaseNotification> Notifications => Set<CaseNotification>();
 
+    public DbSet<SessionMinutesRecord> Minutes => Set<SessionMinutesRecord>();
+
+    public DbSet<MinutesLogEntry> MinutesLog => Set<MinutesLogEntry>();
+
+    public DbSet<DeadlineDigest> Digests => Set<DeadlineDigest>();
+
     public DbSet<CaseAccessLogEntry> AccessLog => Set<CaseAccessLogEntry>();
 
     public DbSet<CasePublication> Publications => Set<CasePublication>();
@@ -44,6 +51,7 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) :
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.HasSequence<long>("case_number_seq");
+        modelBuilder.HasSequence<long>("minutes_number_seq");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CasesDbContext).Assembly);
     }
 }

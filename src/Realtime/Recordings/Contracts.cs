@@ -15,6 +15,10 @@ public sealed record ArchiveParticipant(Guid ParticipantId, string Label);
 /// <param name="EndedAt">Session end, or when the crash was noticed (UTC).</param>
 /// <param name="EndKind">Normal end or crash recovery.</param>
 /// <param name="Participants">Everyone who published media.</param>
+/// <param name="SealAsDenunciation">
+/// True when the session is about a denunciation without a booking saying so (an ad-hoc reception): its media are
+/// sealed as a denunciation booking's are (docs/adr/0043, 0066).
+/// </param>
 public sealed record ArchiveRequest(
     Guid SessionId,
     Guid? BookingId,
@@ -22,7 +26,8 @@ public sealed record ArchiveRequest(
     DateTimeOffset StartedAt,
     DateTimeOffset EndedAt,
     Archiving.SessionEndKind EndKind,
-    IReadOnlyList<ArchiveParticipant> Participants);
+    IReadOnlyList<ArchiveParticipant> Participants,
+    bool SealAsDenunciation = false);
 
 /// <summary>Queues a session's recordings for archiving (idempotent per session).</summary>
 public interface IRecordingArchiver
@@ -122,7 +127,8 @@ public interface IArchiveEvents
 /// <param name="SessionId">Its session.</param>
 /// <param name="BookingId">The session's booking, if any.</param>
 /// <param name="CaseNumber">The case number the request carried, if any.</param>
-public sealed record ArchiveCompleted(Guid ArchiveId, Guid SessionId, Guid? BookingId, string? CaseNumber);
+/// <param name="ManifestSha256">SHA-256 of the archive's manifest (what the session's minutes cite).</param>
+public sealed record ArchiveCompleted(Guid ArchiveId, Guid SessionId, Guid? BookingId, string? CaseNumber, string? ManifestSha256 = null);
 
 /// <summary>A case's view of one archive.</summary>
 /// <param name="ArchiveId">The archive.</param>

@@ -49,7 +49,20 @@ public enum ParticipantRole
 /// <param name="JoinedAt">When they entered the room (UTC), if they did.</param>
 /// <param name="LeftAt">When they left or were removed (UTC).</param>
 /// <param name="Removed">True when the presiding official removed them.</param>
-public sealed record SessionParticipantInfo(Guid ParticipantId, ParticipantRole Role, Guid? StaffId, string DisplayName, DateTimeOffset? JoinedAt, DateTimeOffset? LeftAt, bool Removed);
+/// <param name="SealedIdentity">
+/// A citizen of an ad-hoc denunciation: the identity they gave, already sealed with the public key (JSON with
+/// <c>FullName</c>); <paramref name="DisplayName"/> is then a neutral label. Null otherwise.
+/// </param>
+public sealed record SessionParticipantInfo(Guid ParticipantId, ParticipantRole Role, Guid? StaffId, string DisplayName, DateTimeOffset? JoinedAt, DateTimeOffset? LeftAt, bool Removed, string? SealedIdentity = null);
+
+/// <summary>What an ad-hoc (đột xuất) reception is about, given by the presiding official when opening it.</summary>
+/// <param name="Kind">Complaint, denunciation, petition or feedback; a denunciation is sealed as a booked one is.</param>
+/// <param name="Reason">Why it is held / what the citizen came about.</param>
+public sealed record AdHocMatter(Scheduling.Bookings.MatterKind Kind, string Reason)
+{
+    /// <summary>Longest reason accepted.</summary>
+    public const int MaxReasonLength = 1000;
+}
 
 /// <summary>A reception session as other modules see it (the case file, the reception book, the recordings).</summary>
 /// <param name="SessionId">Session id.</param>
@@ -69,6 +82,7 @@ public sealed record SessionParticipantInfo(Guid ParticipantId, ParticipantRole 
 /// The reception book should say so.
 /// </param>
 /// <param name="OutcomeRecordedBy">Staff account that recorded the outcome after an interruption; null when the presiding official ended the session.</param>
+/// <param name="AdHoc">The matter of an ad-hoc reception; null for a booked session.</param>
 public sealed record ReceptionSessionInfo(
     Guid SessionId,
     Guid? BookingId,
@@ -82,7 +96,12 @@ public sealed record ReceptionSessionInfo(
     IReadOnlyList<SessionParticipantInfo> Participants,
     int ChatMessageCount,
     bool Interrupted = false,
-    Guid? OutcomeRecordedBy = null);
+    Guid? OutcomeRecordedBy = null,
+    AdHocMatter? AdHoc = null)
+{
+    /// <summary>True when the session is about a denunciation: its record, recording and minutes are sealed (ad hoc; a booking says so itself).</summary>
+    public bool IsAdHocDenunciation => AdHoc?.Kind == Scheduling.Bookings.MatterKind.Denunciation;
+}
 
 /// <summary>One line of a session's chat log.</summary>
 /// <param name="SentAt">When it was sent (UTC).</param>

@@ -39,6 +39,12 @@ internal sealed class Participant
     /// <summary>SHA-256 of the device key the browser keeps for this tab (recognises a reload as the same person).</summary>
     public string? DeviceKeyHash { get; set; }
 
+    /// <summary>
+    /// For a citizen of an ad-hoc denunciation: the name they typed, sealed with the public key (docs/adr/0004);
+    /// <see cref="DisplayName"/> then holds a neutral label, as for a sealed booking.
+    /// </summary>
+    public string? SealedIdentity { get; set; }
+
     /// <summary>The SignalR connection currently speaking for this participant; null while disconnected.</summary>
     public string? ConnectionId { get; set; }
 

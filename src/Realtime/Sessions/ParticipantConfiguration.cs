@@ -17,6 +17,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.Property(p => p.DisplayName).HasColumnName("display_name").HasMaxLength(200);
         builder.Property(p => p.State).HasColumnName("state").HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.DeviceKeyHash).HasColumnName("device_key_hash").HasMaxLength(64);
+        builder.Property(p => p.SealedIdentity).HasColumnName("sealed_identity").HasMaxLength(4000);
         builder.Property(p => p.ConnectionId).HasColumnName("connection_id").HasMaxLength(100);
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");
         builder.Property(p => p.JoinedAt).HasColumnName("joined_at");

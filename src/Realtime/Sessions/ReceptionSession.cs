@@ -1,3 +1,5 @@
+using DaoVien.OnlineReception.Scheduling.Bookings;
+
 namespace DaoVien.OnlineReception.Realtime.Sessions;
 
 internal enum SessionState
@@ -56,6 +58,12 @@ internal sealed class ReceptionSession
     public string? AdHocTokenHash { get; set; }
 
     public bool AdHocTokenUsed { get; set; }
+
+    /// <summary>The matter an ad-hoc reception is about, chosen by the presiding official when opening it; null for a booked session (the booking has it).</summary>
+    public MatterKind? AdHocKind { get; set; }
+
+    /// <summary>Why the ad-hoc reception is held (the presiding official's words); null for a booked session.</summary>
+    public string? AdHocReason { get; set; }
 
     public List<Participant> Participants { get; } = [];
 }

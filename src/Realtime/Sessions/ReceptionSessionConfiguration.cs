@@ -15,6 +15,9 @@ internal sealed class ReceptionSessionConfiguration : IEntityTypeConfiguration<R
                 "CASE state WHEN 'Ended' THEN outcome IS NOT NULL AND ended_at IS NOT NULL WHEN 'Crashed' THEN ended_at IS NOT NULL ELSE outcome IS NULL END");
             t.HasCheckConstraint("ck_sessions_refusal_ground", "(outcome = 'Refused') = (refusal_ground IS NOT NULL)");
             // Who recorded an outcome after the fact and when go together, exactly on a crashed session with an outcome.
+            // An ad-hoc reception (one-time link) says what it is about and why; a booked one takes both from its booking.
+            t.HasCheckConstraint("ck_sessions_ad_hoc_matter",
+                "(ad_hoc_token_hash IS NULL) = (ad_hoc_kind IS NULL) AND (ad_hoc_kind IS NULL) = (ad_hoc_reason IS NULL)");
             t.HasCheckConstraint("ck_sessions_late_outcome",
                 "(outcome_recorded_at IS NULL) = (outcome_recorded_by IS NULL) AND (outcome_recorded_at IS NOT NULL) = (state = 'Crashed' AND outcome IS NOT NULL)");
         });
@@ -35,6 +38,8 @@ internal sealed class ReceptionSessionConfiguration : IEntityTypeConfiguration<R
         builder.Property(s => s.RoomSecret).HasColumnName("room_secret").HasMaxLength(64);
         builder.Property(s => s.AdHocTokenHash).HasColumnName("ad_hoc_token_hash").HasMaxLength(64);
         builder.Property(s => s.AdHocTokenUsed).HasColumnName("ad_hoc_token_used");
+        builder.Property(s => s.AdHocKind).HasColumnName("ad_hoc_kind").HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.AdHocReason).HasColumnName("ad_hoc_reason").HasMaxLength(AdHocMatter.MaxReasonLength);
         // One session per booking: a second admission of the same booking (two consoles racing) fails here.
         builder.HasIndex(s => s.BookingId).IsUnique().HasFilter("booking_id IS NOT NULL");
         builder.HasIndex(s => s.RoomId).IsUnique();

@@ -76,14 +76,16 @@ internal sealed partial class SessionLifecycle(
         return session.Id;
     }
 
-    /// <summary>Opens an ad-hoc session; <paramref name="runUnrecordedProblem"/> as in <see cref="AdmitAsync"/>.</summary>
-    public async Task<AdHocSession> OpenAdHocAsync(Guid staffId, DateOnly today, string? runUnrecordedProblem, CancellationToken cancellationToken)
+    /// <summary>Opens an ad-hoc session about <paramref name="matter"/> (validated by the caller); <paramref name="runUnrecordedProblem"/> as in <see cref="AdmitAsync"/>.</summary>
+    public async Task<AdHocSession> OpenAdHocAsync(Guid staffId, DateOnly today, AdHocMatter matter, string? runUnrecordedProblem, CancellationToken cancellationToken)
     {
         await EnsureNoOpenSessionAsync(staffId, cancellationToken);
         var presiding = await StaffNameAsync(staffId, cancellationToken);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var session = NewSession(staffId, today);
         session.AdHocTokenHash = ReceptionHub.Hash(token);
+        session.AdHocKind = matter.Kind;
+        session.AdHocReason = matter.Reason;
         session.Participants.Add(PresidingParticipant(session, staffId, presiding));
         db.Sessions.Add(session);
         try

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Persistence;
@@ -9,6 +10,7 @@ using DaoVien.OnlineReception.Realtime.Recordings.Live;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Sealing;
 using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -181,12 +183,15 @@ internal sealed partial class ReceptionHub(
             }
 
             session.AdHocTokenUsed = true;
+            // A denouncer's name is sealed at once and never stored or shown in plain, as for a denunciation booking.
+            var denunciation = session.AdHocKind == MatterKind.Denunciation;
             participant = new Participant
             {
                 Id = Guid.NewGuid(),
                 SessionId = session.Id,
                 Role = ParticipantRole.Citizen,
-                DisplayName = displayName.Trim(),
+                DisplayName = denunciation ? SealedCitizenLabel : displayName.Trim(),
+                SealedIdentity = denunciation ? services.GetRequiredService<IIdentitySealer>().Seal(JsonSerializer.Serialize(new { FullName = displayName.Trim() }, SealedJson)) : null,
                 State = ParticipantState.InRoom,
                 DeviceKeyHash = keyHash,
                 CreatedAt = time.GetUtcNow(),
@@ -373,19 +378,30 @@ internal sealed partial class ReceptionHub(
     }
 
     /// <summary>
-    /// Opens an ad-hoc session (no booking) and returns the one-time join token for its link. Ad-hoc sessions record
-    /// like booked ones, so the same storage check applies (<see cref="OpenAdHocSessionUnrecorded"/>).
+    /// Opens an ad-hoc session (no booking) about <paramref name="kind"/> for <paramref name="reason"/>, and returns the
+    /// one-time join token for its link. Ad-hoc sessions record like booked ones, so the same storage check applies
+    /// (<see cref="OpenAdHocSessionUnrecorded"/>); a denunciation is sealed as a booked one is (docs/adr/0066).
     /// </summary>
-    public Task<AdHocSession> OpenAdHocSession() => OpenAdHocCoreAsync(runUnrecorded: false);
+    public Task<AdHocSession> OpenAdHocSession(string reason, MatterKind kind) => OpenAdHocCoreAsync(reason, kind, runUnrecorded: false);
 
     /// <summary>The chairman's explicit, logged choice to hold the ad-hoc reception without recording (storage not ready).</summary>
-    public Task<AdHocSession> OpenAdHocSessionUnrecorded() => OpenAdHocCoreAsync(runUnrecorded: true);
+    public Task<AdHocSession> OpenAdHocSessionUnrecorded(string reason, MatterKind kind) => OpenAdHocCoreAsync(reason, kind, runUnrecorded: true);
 
-    private async Task<AdHocSession> OpenAdHocCoreAsync(bool runUnrecorded)
+    private async Task<AdHocSession> OpenAdHocCoreAsync(string reason, MatterKind kind, bool runUnrecorded)
     {
         var staffId = RequirePresiding();
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AdHocMatter.MaxReasonLength)
+        {
+            throw new HubException("Hãy ghi lý do tiếp đột xuất (tối đa 1000 ký tự).");
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            throw new HubException("Hãy chọn loại việc: khiếu nại, tố cáo, kiến nghị hoặc phản ánh.");
+        }
+
         var unrecordedProblem = await CheckRecordingStorageAsync(bookingId: null, runUnrecorded);
-        return await lifecycle.OpenAdHocAsync(staffId, Today, unrecordedProblem, Context.ConnectionAborted);
+        return await lifecycle.OpenAdHocAsync(staffId, Today, new AdHocMatter(kind, reason.Trim()), unrecordedProblem, Context.ConnectionAborted);
     }
 
     /// <summary>
@@ -670,6 +686,12 @@ internal sealed partial class ReceptionHub(
 
     /// <summary>Start of the refusal when the storage is not ready; the console recognises it and offers the unrecorded choice.</summary>
     internal const string RecordingNotReadyPrefix = "[recording-not-ready] ";
+
+    /// <summary>What a sealed denouncer is called in the room, in the chat and in the record (a booked one shows the same).</summary>
+    internal const string SealedCitizenLabel = "Công dân";
+
+    // Readable Vietnamese for the officer who opens it offline (the sealed JSON never reaches a browser).
+    private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal const string RecordingConsentRequired = "Bạn cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
 

@@ -35,4 +35,7 @@ internal enum NotificationKind
     DayMoved = 3,
     DayCancelled = 4,
     Reminder = 5,
+
+    /// <summary>A staff member's daily digest of another module (case deadlines), through <see cref="IMailOutbox"/>.</summary>
+    StaffDigest = 6,
 }

@@ -88,7 +88,7 @@ internal static partial class PublicEdge
 
             // A request from this machine itself (a health probe, an operator's curl) keeps plain HTTP; one relayed
             // by a trusted proxy carries the client's address by now, so it is redirected like any other.
-            app.UseWhen(ctx => ctx.Connection.RemoteIpAddress is not { } ip || !IPAddress.IsLoopback(ip), b => b.UseHttpsRedirection());
+            app.UseWhen(ctx => ctx.Connection.RemoteIpAddress is { } ip && !IPAddress.IsLoopback(ip), b => b.UseHttpsRedirection());
         }
         else
         {

@@ -78,6 +78,7 @@ internal static class WebHostExtensions
         // TimestampFormat to separate the time from the level, the JSON one does not want it in its Timestamp field.
         builder.Services.PostConfigure<JsonConsoleFormatterOptions>(o => o.TimestampFormat = o.TimestampFormat?.TrimEnd());
         builder.AddCrossModuleReactions();
+        builder.AddApiDocument();
         return builder;
     }
 
@@ -163,6 +164,7 @@ internal static class WebHostExtensions
         app.MapRazorPages();
         app.MapHealthEndpoint();
         app.MapMetricsEndpoint();
+        app.MapApiDocument();
         return app;
     }
 

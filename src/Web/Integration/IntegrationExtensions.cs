@@ -11,6 +11,10 @@ internal static class IntegrationExtensions
     {
         builder.Services.AddScoped<ISessionOutcomeSink, SessionToCaseFile>();
         builder.Services.AddScoped<IArchiveEvents, ArchiveToCaseFile>();
+        // After SessionToCaseFile / ArchiveToCaseFile: the minutes name the case opened and the archive's hash.
+        builder.Services.AddScoped<SessionToMinutes>();
+        builder.Services.AddScoped<ISessionOutcomeSink>(sp => sp.GetRequiredService<SessionToMinutes>());
+        builder.Services.AddScoped<IArchiveEvents>(sp => sp.GetRequiredService<SessionToMinutes>());
         builder.Services.AddScoped<SessionArchiveLinker>();
         builder.Services.RemoveAll<IArchiveCaseNumbers>();
         builder.Services.AddScoped<IArchiveCaseNumbers, SessionCaseNumbers>();

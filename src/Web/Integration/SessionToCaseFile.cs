@@ -26,31 +26,21 @@ internal sealed class SessionToCaseFile(
         var reception = new ReceptionRecord(
             ReceivedAt: session.StartedAt,
             Channel: CaseChannel.OnlineSession,
-            Kind: booking is null ? CaseKind.Feedback : (CaseKind)(int)booking.Kind,
+            Kind: MatterOf(booking, session),
             SubjectArea: booking?.SubjectArea ?? "Tiếp công dân đột xuất",
-            Content: booking?.Summary ?? session.OutcomeNote ?? "Tiếp công dân đột xuất trực tuyến",
+            Content: booking?.Summary ?? session.AdHoc?.Reason ?? session.OutcomeNote ?? "Tiếp công dân đột xuất trực tuyến",
             Participants: participants,
             PeopleCount: Math.Max(1, citizens.Count),
-            Outcome: session.Outcome switch
-            {
-                SessionOutcome.CaseAccepted => ReceptionOutcome.CaseAccepted,
-                SessionOutcome.GuidedToCompetentAgency => ReceptionOutcome.Guided,
-                SessionOutcome.Refused => ReceptionOutcome.Refused,
-                _ => ReceptionOutcome.AnsweredOnSpot,
-            },
-            RefusalGround: session.RefusalGround switch
-            {
-                RefusalGround.UnableToControlBehaviour => ReceptionRefusalGround.UnableToControlBehaviour,
-                RefusalGround.ThreatensOrBreaksRules => ReceptionRefusalGround.ThreatensOrBreaksRules,
-                RefusalGround.AlreadyResolvedAndRepeated => ReceptionRefusalGround.AlreadyResolved,
-                _ => null,
-            },
+            Outcome: Outcome(session).Outcome,
+            RefusalGround: Outcome(session).Ground,
             GuidedTo: session.Outcome == SessionOutcome.GuidedToCompetentAgency ? GuidedTo(session.OutcomeNote) : null,
             PreviouslyHandledBy: null,
             Notes: Notes(session),
             SessionId: session.SessionId,
             BookingId: session.BookingId,
-            RecordedBy: session.OutcomeRecordedBy ?? (session.PresidingOfficialId == Guid.Empty ? null : session.PresidingOfficialId));
+            RecordedBy: session.OutcomeRecordedBy ?? (session.PresidingOfficialId == Guid.Empty ? null : session.PresidingOfficialId),
+            // An ad-hoc denouncer's name was sealed when they joined; the one-time link admits one citizen.
+            SealedIdentity: citizens.Select(c => c.SealedIdentity).FirstOrDefault(s => s is not null));
 
         var recorded = await intake.RecordReceptionAsync(reception, cancellationToken);
         if (!recorded.Succeeded)
@@ -74,6 +64,29 @@ internal sealed class SessionToCaseFile(
         // An archive that finished before the case existed is attached now.
         await linker.LinkAsync(session.SessionId, opened.Value, null, keepExistingLink: false, cancellationToken);
     }
+
+    /// <summary>The session's outcome and refusal ground in the case module's terms.</summary>
+    internal static (ReceptionOutcome Outcome, ReceptionRefusalGround? Ground) Outcome(ReceptionSessionInfo session) => (
+        session.Outcome switch
+        {
+            SessionOutcome.CaseAccepted => ReceptionOutcome.CaseAccepted,
+            SessionOutcome.GuidedToCompetentAgency => ReceptionOutcome.Guided,
+            SessionOutcome.Refused => ReceptionOutcome.Refused,
+            _ => ReceptionOutcome.AnsweredOnSpot,
+        },
+        session.RefusalGround switch
+        {
+            RefusalGround.UnableToControlBehaviour => ReceptionRefusalGround.UnableToControlBehaviour,
+            RefusalGround.ThreatensOrBreaksRules => ReceptionRefusalGround.ThreatensOrBreaksRules,
+            RefusalGround.AlreadyResolvedAndRepeated => ReceptionRefusalGround.AlreadyResolved,
+            _ => null,
+        });
+
+    /// <summary>A booked session's matter comes from its booking; an ad-hoc one's from the presiding official's choice at opening.</summary>
+    internal static CaseKind MatterOf(BookingSummary? booking, ReceptionSessionInfo session) =>
+        booking is not null ? (CaseKind)(int)booking.Kind
+        : session.AdHoc is { } adHoc ? (CaseKind)(int)adHoc.Kind
+        : CaseKind.Feedback;
 
     /// <summary>
     /// The book's "guided to" column holds <see cref="ReceptionRecord.GuidedToMaxLength"/> characters while the presiding

@@ -25,6 +25,8 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
 
             modelBuilder.HasSequence("case_number_seq");
 
+            modelBuilder.HasSequence("minutes_number_seq");
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Deadlines.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -106,6 +108,117 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.MinutesLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "At");
+
+                    b.ToTable("minutes_log", "cases");
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArchiveManifestSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PresidingOfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("session_minutes", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_session_minutes_confirmed", "(\"ConfirmedAt\" IS NULL) = (\"ConfirmedBy\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Notifications.CaseNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -126,6 +239,9 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("DigestId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
@@ -151,9 +267,49 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("DigestId");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_notifications_undigested")
+                        .HasFilter("\"DigestId\" is null");
+
                     b.HasIndex("RecipientId", "CreatedAt");
 
                     b.ToTable("notifications", "cases");
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Notifications.DeadlineDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("NoAddress")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NotificationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt")
+                        .HasFilter("\"QueuedAt\" is null and not \"NoAddress\"");
+
+                    b.HasIndex("RecipientId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("deadline_digests", "cases");
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Publication.CasePublication", b =>
@@ -778,6 +934,23 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.MinutesLogEntry", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", null)
+                        .WithMany("Log")
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Notifications.CaseNotification", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.Notifications.DeadlineDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseDocument", b =>
                 {
                     b.HasOne("DaoVien.OnlineReception.Cases.Registry.CaseFile", null)
@@ -812,6 +985,11 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", b =>
+                {
+                    b.Navigation("Log");
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseFile", b =>

@@ -188,6 +188,11 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("role");
 
+                    b.Property<string>("SealedIdentity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("sealed_identity");
+
                     b.Property<Guid?>("SessionId")
                         .HasColumnType("uuid")
                         .HasColumnName("session_id");
@@ -223,6 +228,16 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("AdHocKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ad_hoc_kind");
+
+                    b.Property<string>("AdHocReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("ad_hoc_reason");
 
                     b.Property<string>("AdHocTokenHash")
                         .HasMaxLength(64)
@@ -313,6 +328,8 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
 
                     b.ToTable("sessions", "realtime", t =>
                         {
+                            t.HasCheckConstraint("ck_sessions_ad_hoc_matter", "(ad_hoc_token_hash IS NULL) = (ad_hoc_kind IS NULL) AND (ad_hoc_kind IS NULL) = (ad_hoc_reason IS NULL)");
+
                             t.HasCheckConstraint("ck_sessions_late_outcome", "(outcome_recorded_at IS NULL) = (outcome_recorded_by IS NULL) AND (outcome_recorded_at IS NOT NULL) = (state = 'Crashed' AND outcome IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_sessions_outcome", "CASE state WHEN 'Ended' THEN outcome IS NOT NULL AND ended_at IS NOT NULL WHEN 'Crashed' THEN ended_at IS NOT NULL ELSE outcome IS NULL END");

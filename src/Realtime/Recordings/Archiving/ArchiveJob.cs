@@ -49,6 +49,9 @@ internal sealed class ArchiveJob
     public DateTimeOffset? CompletedAt { get; set; }
 
     public Guid? ArchiveId { get; set; }
+
+    /// <summary>The session is a denunciation without a booking saying so (ad hoc): seal the media (<see cref="ArchiveRequest.SealAsDenunciation"/>).</summary>
+    public bool SealAsDenunciation { get; set; }
 }
 
 internal enum ArchiveJobState

@@ -31,6 +31,7 @@ internal sealed class ArchiveQueue(RecordingsDbContext db, TimeProvider time, IO
             SessionStartedAt = request.StartedAt,
             SessionEndedAt = request.EndedAt,
             EndKind = request.EndKind,
+            SealAsDenunciation = request.SealAsDenunciation,
             ParticipantsJson = JsonSerializer.Serialize(request.Participants),
             State = ArchiveJobState.Queued,
             NextAttemptAt = now,

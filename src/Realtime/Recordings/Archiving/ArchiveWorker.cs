@@ -173,12 +173,14 @@ internal sealed class ArchiveWorker(IServiceScopeFactory scopes, ArchiveQueueSig
         await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, ArchiveJobState.Succeeded).SetProperty(j => j.Progress, 1).SetProperty(j => j.Stage, "done")
             .SetProperty(j => j.CompletedAt, done).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
-        return new ArchiveCompleted(archiveId, job.SessionId, job.BookingId, job.CaseNumber);
+        var manifestSha256 = await db.Archives.Where(a => a.Id == archiveId).Select(a => a.ManifestSha256).SingleAsync(cancellationToken);
+        return new ArchiveCompleted(archiveId, job.SessionId, job.BookingId, job.CaseNumber, manifestSha256);
     }
 
     /// <summary>A denunciation's session shows and says who the denouncer is: its archive is sealed (docs/domain.md, docs/adr/0043).</summary>
     private static async Task<bool> IsDenunciationAsync(IServiceProvider services, ArchiveJob job, CancellationToken cancellationToken) =>
-        job.BookingId is { } bookingId
+        job.SealAsDenunciation
+        || job.BookingId is { } bookingId
         && await services.GetRequiredService<IBookingDirectory>().FindAsync(bookingId, cancellationToken) is { Kind: MatterKind.Denunciation };
 
     private async Task NotifyAsync(IServiceProvider services, ArchiveCompleted completed, CancellationToken cancellationToken)

@@ -31,6 +31,6 @@ internal sealed class ArchiveOnSessionEnd(IRecordingArchiver archiver, Recording
             ParticipantRole.Official => $"Cán bộ {++official}",
             _ => $"Công dân {++citizen}",
         })).ToList();
-        return new ArchiveRequest(session.SessionId, session.BookingId, null, session.StartedAt, endedAt, kind, participants);
+        return new ArchiveRequest(session.SessionId, session.BookingId, null, session.StartedAt, endedAt, kind, participants, SealAsDenunciation: session.IsAdHocDenunciation);
     }
 }

@@ -18,6 +18,8 @@ internal sealed class IndexModel(RealtimeDbContext db, CrashedSessionOutcomes cr
 
     public bool IsPresiding { get; private set; }
 
+    public Guid StaffId { get; private set; }
+
     public Guid? OpenSessionId { get; private set; }
 
     public IReadOnlyList<Guid> Invitations { get; private set; } = [];
@@ -26,6 +28,7 @@ internal sealed class IndexModel(RealtimeDbContext db, CrashedSessionOutcomes cr
     {
         IsPresiding = User.IsInRole(StaffRoles.Chairman) || User.IsInRole(StaffRoles.ViceChairman);
         var staffId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        StaffId = staffId;
         var mine = await db.Participants.AsNoTracking()
             .Where(p => p.StaffId == staffId && p.SessionId != null && (p.State == ParticipantState.Invited || p.State == ParticipantState.InRoom))
             .Join(db.Sessions.Where(s => s.State == SessionState.Open), p => p.SessionId, s => s.Id, (p, s) => new { s.Id, p.Role })

@@ -108,16 +108,24 @@
   if (window.ReceptionRecording) window.ReceptionRecording.wire(presiding);
 
   $('[data-testid=admit-next]')?.addEventListener('click', () => admit(null));
+  // The presiding official says what the ad-hoc reception is about and why before it opens (a denunciation is sealed).
   async function openAdHoc(unrecorded) {
+    const reason = $('[data-testid=adhoc-reason]').value.trim();
+    const kind = Number($('[data-testid=adhoc-kind]').value);
+    if (!reason) { R.showError(R.t('AdHocReasonRequired')); return; }
     try {
-      const adhoc = await R.state.connection.invoke(unrecorded ? 'OpenAdHocSessionUnrecorded' : 'OpenAdHocSession');
+      const adhoc = await R.state.connection.invoke(unrecorded ? 'OpenAdHocSessionUnrecorded' : 'OpenAdHocSession', reason, kind);
+      $('[data-testid=adhoc-form]').hidden = true;
       const link = `${location.origin}/Reception/Join?t=${encodeURIComponent(adhoc.joinToken)}`;
       const out = $('[data-testid=adhoc-link]');
       out.textContent = link; out.hidden = false;
       await enter(adhoc.sessionId);
     } catch (e) { showAdmitError(e, () => openAdHoc(true)); }
   }
-  $('[data-testid=open-adhoc]')?.addEventListener('click', () => openAdHoc(false));
+  $('[data-testid=open-adhoc]')?.addEventListener('click', () => { $('[data-testid=adhoc-form]').hidden = false; $('[data-testid=adhoc-reason]').focus(); });
+  $('[data-testid=adhoc-form]')?.addEventListener('submit', (ev) => { ev.preventDefault(); openAdHoc(false); });
+  $('[data-testid=adhoc-cancel]')?.addEventListener('click', () => { $('[data-testid=adhoc-form]').hidden = true; });
+  $('[data-testid=adhoc-kind]')?.addEventListener('change', (ev) => { $('[data-testid=adhoc-sealed-note]').hidden = ev.target.value !== '1'; });
   $('[data-testid=invite-submit]')?.addEventListener('click', () =>
     R.state.connection.invoke('Invite', $('[data-testid=invite-select]').value).catch((e) => R.showError(R.hubError(e))));
   $('[data-testid=end-outcome]')?.addEventListener('change', (ev) => { $('[data-testid=end-ground-row]').hidden = ev.target.value !== '3'; });

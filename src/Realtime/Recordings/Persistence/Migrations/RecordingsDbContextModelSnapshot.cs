@@ -177,6 +177,9 @@ namespace DaoVien.OnlineReception.Realtime.Recordings.Persistence.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("SealAsDenunciation")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("SessionEndedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -7,10 +7,10 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace DaoVien.OnlineReception.Scheduling.Tests;
+namespace DaoVien.OnlineReception.Testing;
 
 /// <summary>A real SMTP server on a free loopback port (the SmtpServer package), keeping what it receives.</summary>
-internal sealed class LocalSmtpListener : IAsyncDisposable
+public sealed class LocalSmtpListener : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
