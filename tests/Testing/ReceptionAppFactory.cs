@@ -31,6 +31,10 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         // Recording every test session would make every session test wait on the consent notice and queue an archive
         // encode on a shared 2-core machine: tests about recording switch it on with this setting.
         _settings.TryAdd("Media:Recording:RecordByDefault", "false");
+        // Every test client is one address (loopback, or none in the in-memory server) and tests book the same
+        // citizen many times: the abuse limits are tested by the tests about them, which set them low.
+        _settings.TryAdd("Scheduling:Bookings:CreatesPerMinute", "10000");
+        _settings.TryAdd("Scheduling:Bookings:MaxActivePerPerson", "1000");
     }
 
     public string DataDirectory { get; }

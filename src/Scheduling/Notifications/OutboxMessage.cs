@@ -35,4 +35,5 @@ internal enum NotificationKind
     DayMoved = 3,
     DayCancelled = 4,
     Reminder = 5,
+    BookingExpired = 6,
 }
