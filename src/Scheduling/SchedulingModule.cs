@@ -163,9 +163,12 @@ internal static partial class RateLimitLog
             return;
         }
 
+        // Our own sentence: only the markup characters need escaping (WebUtility would turn Vietnamese letters into
+        // numeric references).
+        var html = sentence.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(sentence)}</title></head><body><p data-testid=\"too-many-requests\">{System.Net.WebUtility.HtmlEncode(sentence)}</p></body></html>",
+            $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{html}</title></head><body><p data-testid=\"too-many-requests\">{html}</p></body></html>",
             cancellationToken);
     }
 

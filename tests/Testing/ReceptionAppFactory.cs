@@ -35,6 +35,7 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         // citizen many times: the abuse limits are tested by the tests about them, which set them low.
         _settings.TryAdd("Scheduling:Bookings:CreatesPerMinute", "10000");
         _settings.TryAdd("Scheduling:Bookings:MaxActivePerPerson", "1000");
+        _settings.TryAdd("SignIn:PostsPerMinute", "10000");
     }
 
     public string DataDirectory { get; }
