@@ -11,8 +11,10 @@ using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,7 +52,11 @@ public static class SchedulingModule
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<SchedulingDbContext>(o => o.UseNpgsql(
             builder.Configuration.GetConnectionString(ConnectionStringName),
-            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", SchedulingDbContext.Schema)));
+            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", SchedulingDbContext.Schema))
+            // This module lets its unique and exclusion constraints decide races and answers 409: EF would log each
+            // such refusal at Error with a stack trace (a disk-filling lever for anyone posting bookings). Every call
+            // site catches the violations it expects; anything else still reaches the host's exception log.
+            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WardClock>();
         services.AddScoped<IWorkingDayCalendar, DatabaseWorkingDayCalendar>();
@@ -72,6 +78,7 @@ public static class SchedulingModule
         services.AddScoped<OutboxSender>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<BookingReminders>();
+        services.AddScoped<BookingExpiry>();
         services.AddHostedService<DefaultRuleSeeder>();
         services.AddHealthChecks().AddCheck<SchedulingHealthCheck>("scheduling", tags: ["required"]);
 
@@ -79,15 +86,20 @@ public static class SchedulingModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // An expected rejection: one line with the client's address (the real one behind a trusted proxy).
-            o.OnRejected = (context, _) =>
+            o.OnRejected = RateLimitLog.RejectAsync;
+            // Booking creation (API and page post) per client address: one client cannot take a whole day's slots.
+            o.AddPolicy(BookingEndpoints.CreateRateLimit, context =>
             {
-                var http = context.HttpContext;
-                RateLimitLog.Rejected(
-                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitLog)),
-                    http.Request.Path, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-                return ValueTask.CompletedTask;
-            };
+                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("read");
+                }
+
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<SchedulingOptions>>().Value.Bookings.CreatesPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
             // Booking codes are short: look-ups are limited per client address so codes cannot be enumerated.
             o.AddPolicy(BookingEndpoints.LookupRateLimit, context =>
             {
@@ -108,6 +120,9 @@ public static class SchedulingModule
             q.AddJob<SendRemindersJob>(j => j.WithIdentity(SendRemindersJob.Key));
             q.AddTrigger(t => t.ForJob(SendRemindersJob.Key).WithIdentity(nameof(SendRemindersJob))
                 .WithCronSchedule($"0 {reminderTime.Minute} {reminderTime.Hour} * * ?", c => c.InTimeZone(zone)));
+            q.AddJob<ExpireBookingsJob>(j => j.WithIdentity(ExpireBookingsJob.Key));
+            q.AddTrigger(t => t.ForJob(ExpireBookingsJob.Key).WithIdentity(nameof(ExpireBookingsJob))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
             q.AddJob<DispatchOutboxJob>(j => j.WithIdentity(DispatchOutboxJob.Key));
             q.AddTrigger(t => t.ForJob(DispatchOutboxJob.Key).WithIdentity(nameof(DispatchOutboxJob))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()));
@@ -135,8 +150,34 @@ public static class SchedulingModule
     }
 }
 
+/// <summary>What a refused request gets: one log line (no stack trace) and a Vietnamese sentence.</summary>
 internal static partial class RateLimitLog
 {
+    /// <summary>The limiter's rejection callback, shared by every module's policies (one place for the answer).</summary>
+    public static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        // The real client address behind a trusted proxy (forwarded headers run first).
+        Rejected(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitLog)),
+            http.Request.Path, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        http.Response.Headers.RetryAfter = "60";
+        var sentence = Messages.Get("Problem.TooManyRequests");
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await Results.Problem(detail: sentence, statusCode: StatusCodes.Status429TooManyRequests, title: sentence).ExecuteAsync(http);
+            return;
+        }
+
+        // Our own sentence: only the markup characters need escaping (WebUtility would turn Vietnamese letters into
+        // numeric references).
+        var html = sentence.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{html}</title></head><body><p data-testid=\"too-many-requests\">{html}</p></body></html>",
+            cancellationToken);
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Too many requests to {Path} from {ClientAddress}: answered 429")]
-    public static partial void Rejected(ILogger logger, string path, string clientAddress);
+    private static partial void Rejected(ILogger logger, string path, string clientAddress);
 }

@@ -80,6 +80,21 @@ internal sealed class BookingOptions
     [Range(1, 1000)]
     public int LookupsPerMinute { get; set; } = 10;
 
+    /// <summary>Bookings (API or booking page) one client address may post per minute; the rest get 429.</summary>
+    [Range(1, 10000)]
+    public int CreatesPerMinute { get; set; } = 5;
+
+    /// <summary>
+    /// Active (pending or confirmed, on a day not yet past) bookings one ID number, and one phone number, may hold:
+    /// a citizen needs one slot, a few for a family; nobody needs a whole reception day.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxActivePerPerson { get; set; } = 2;
+
+    /// <summary>A booking staff have not confirmed within this time expires, freeing its slot (the citizen is told).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan UnconfirmedExpiry { get; set; } = TimeSpan.FromHours(72);
+
     /// <summary>Path of the citizen's private join link; <c>{token}</c> is replaced (the lobby page is Realtime's).</summary>
     [Required]
     public string JoinPathTemplate { get; set; } = "/Reception/Join?t={token}";

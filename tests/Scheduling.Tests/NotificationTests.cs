@@ -28,12 +28,36 @@ public sealed class NotificationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Outbox_DefaultSmtpSettings_RequireStartTls()
+    {
+        // The local listener offers no STARTTLS: with the defaults nothing may go out in clear text.
+        await using var smtp = new LocalSmtpListener();
+        await using var app = await SchedulingTestApp.StartAsync(server, new Dictionary<string, string?>
+        {
+            ["Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Notifications:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        });
+        var dayId = await PublishThursdayAsync(app);
+        using var citizen = app.Factory.CreateClient();
+        await BookAsync(citizen, dayId, "07:30", "a@example.vn");
+
+        var result = await app.WithScopeAsync(sp => sp.GetRequiredService<OutboxSender>().DeliverPendingAsync(10, CancellationToken.None));
+
+        Assert.Equal(0, result.Sent);
+        Assert.Empty(smtp.Received);
+        var message = await app.WithDbAsync(db => db.Outbox.SingleAsync());
+        Assert.Null(message.SentAt);
+        Assert.Contains("STARTTLS", message.LastError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Outbox_RealSmtpListener_DeliversEveryKindOnce()
     {
         await using var smtp = new LocalSmtpListener();
         await using var app = await SchedulingTestApp.StartAsync(server, new Dictionary<string, string?>
         {
             ["Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Notifications:Smtp:UseStartTls"] = "false",
             ["Notifications:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
         });
         var dayId = await PublishThursdayAsync(app);
@@ -91,6 +115,7 @@ public sealed class NotificationTests(PostgresServer server)
         await using var app = await SchedulingTestApp.StartAsync(server, new Dictionary<string, string?>
         {
             ["Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Notifications:Smtp:UseStartTls"] = "false",
             ["Notifications:Smtp:Port"] = closedPort.ToString(CultureInfo.InvariantCulture),
         });
         var dayId = await PublishThursdayAsync(app);

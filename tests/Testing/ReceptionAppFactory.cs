@@ -34,6 +34,11 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         // Likewise the embedded coturn: tests that start many apps side by side would all bind 3478 (coturn shares
         // it through SO_REUSEPORT). The TURN tests switch it on, each on ports of its own.
         _settings.TryAdd("Media:Turn:Enabled", "false");
+        // Every test client is one address (loopback, or none in the in-memory server) and tests book the same
+        // citizen many times: the abuse limits are tested by the tests about them, which set them low.
+        _settings.TryAdd("Scheduling:Bookings:CreatesPerMinute", "10000");
+        _settings.TryAdd("Scheduling:Bookings:MaxActivePerPerson", "1000");
+        _settings.TryAdd("SignIn:PostsPerMinute", "10000");
     }
 
     public string DataDirectory { get; }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DaoVien.OnlineReception.Scheduling.Bookings;
@@ -20,6 +21,9 @@ internal sealed record ReasonJson(string? Reason);
 internal static class BookingEndpoints
 {
     public const string LookupRateLimit = "booking-lookup";
+
+    /// <summary>Rate-limit policy of booking creation (POST only; the booking page's GET is not limited).</summary>
+    public const string CreateRateLimit = "booking-create";
 
     public static void MapBookings(this IEndpointRouteBuilder endpoints)
     {
@@ -67,7 +71,8 @@ internal static class BookingEndpoints
                 slotEnd = r.SlotEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
                 status = "pending",
             });
-        }).AllowAnonymous().DisableAntiforgery();
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(CreateRateLimit)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxApiBodyBytes(endpoints)));
 
         endpoints.MapGet("/api/bookings/{code}", async (string code, SchedulingDbContext db, CancellationToken ct) =>
         {
@@ -110,5 +115,15 @@ internal static class BookingEndpoints
             var outcome = await bookings.RejectAsync(id, body.Reason, user.Identity?.Name ?? "?", ct);
             return outcome.Error?.ToProblem() ?? Results.Ok(new { id, status = "rejected" });
         });
+    }
+
+    /// <summary>
+    /// The largest booking body the API reads: the attachment caps in base64 (4/3) plus room for the form's text.
+    /// Anything larger is refused by the server before it is buffered.
+    /// </summary>
+    public static long MaxApiBodyBytes(IEndpointRouteBuilder endpoints)
+    {
+        var settings = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value.Bookings;
+        return ((long)settings.MaxAttachments * settings.MaxAttachmentBytes * 4 / 3) + (64 * 1024);
     }
 }

@@ -134,20 +134,56 @@ internal sealed partial class BookingService(
             booking.Representatives = others is { Count: > 0 } ? others : null;
         }
 
+        var slotTaken = SchedulingError.Conflict(Messages.Format("Booking.SlotTaken", slot.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        // The common refusal is answered from a read; the unique index below still decides the races.
+        if (await db.Bookings.AnyAsync(b => b.ReceptionDayId == day.Id && b.SlotStart == slot.Start && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed), cancellationToken))
+        {
+            return slotTaken;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!booking.IsSealed && await TooManyActiveAsync(booking.CitizenIdNumber!, booking.Phone!, cancellationToken))
+        {
+            return SchedulingError.Conflict(Messages.Format("Booking.TooManyActive", Settings.MaxActivePerPerson));
+        }
+
         db.Bookings.Add(booking);
         notifications.BookingReceived(booking, day, token, Settings.JoinPathTemplate);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (PostgresErrors.Is(ex, PostgresErrors.UniqueViolation, BookingConfiguration.SlotIndex))
         {
             db.ChangeTracker.Clear();
-            return SchedulingError.Conflict(Messages.Format("Booking.SlotTaken", slot.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+            return slotTaken;
         }
 
         logger.LogInformation("Booking {BookingId} received for reception day {ReceptionDayId}", booking.Id, day.Id);
         return new BookingReceipt(booking.Id, booking.Code, token, Settings.JoinPathTemplate.Replace("{token}", token, StringComparison.Ordinal), day.Date, slot.Start, slot.End);
+    }
+
+    /// <summary>
+    /// Whether this ID number or phone already holds <see cref="BookingOptions.MaxActivePerPerson"/> active bookings.
+    /// Transaction-scoped advisory locks on both keys (taken in a fixed order) serialise concurrent bookings of one
+    /// person, so the count cannot be raced past; they are released with the caller's transaction.
+    /// </summary>
+    private async Task<bool> TooManyActiveAsync(string citizenId, string phone, CancellationToken cancellationToken)
+    {
+        foreach (var key in new[] { "booking-id:" + citizenId, "booking-phone:" + phone }.Order(StringComparer.Ordinal))
+        {
+            await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+        }
+
+        var today = clock.Today;
+        var active = from b in db.Bookings
+                     join d in db.ReceptionDays on b.ReceptionDayId equals d.Id
+                     where (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && d.Date >= today
+                     select b;
+        var limit = Settings.MaxActivePerPerson;
+        return await active.CountAsync(b => b.CitizenIdNumber == citizenId, cancellationToken) >= limit
+            || await active.CountAsync(b => b.Phone == phone, cancellationToken) >= limit;
     }
 
     public async Task<Outcome<Booking>> ConfirmAsync(Guid bookingId, string staffUserName, CancellationToken cancellationToken) =>

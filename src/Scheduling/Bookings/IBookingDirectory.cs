@@ -15,6 +15,9 @@ public enum BookingStatus
     Confirmed = 1,
     Rejected = 2,
     Cancelled = 3,
+
+    /// <summary>Not confirmed in time (<c>Scheduling:Bookings:UnconfirmedExpiry</c>): the slot is free again.</summary>
+    Expired = 4,
 }
 
 /// <summary>

@@ -33,6 +33,10 @@ internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clo
         Enqueue(booking, NotificationKind.DayCancelled, Messages.Format("Mail.Cancelled.Subject", booking.Code),
             Messages.Format("Mail.Cancelled.Body", booking.Code, Describe(day, booking), reason));
 
+    public void BookingExpired(Booking booking, ReceptionDay day) =>
+        Enqueue(booking, NotificationKind.BookingExpired, Messages.Format("Mail.Expired.Subject", booking.Code),
+            Messages.Format("Mail.Expired.Body", booking.Code, Describe(day, booking), Link("/Calendar")));
+
     public void Reminder(Booking booking, ReceptionDay day) =>
         Enqueue(booking, NotificationKind.Reminder, Messages.Format("Mail.Reminder.Subject", booking.Code),
             Messages.Format("Mail.Reminder.Body", booking.Code, Describe(day, booking), day.Place, StatusLink(booking)));

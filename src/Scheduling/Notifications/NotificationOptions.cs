@@ -26,8 +26,11 @@ internal sealed class SmtpOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 25;
 
-    /// <summary>Require STARTTLS (production); tests' local listener runs without TLS.</summary>
-    public bool UseStartTls { get; set; }
+    /// <summary>
+    /// Require STARTTLS (the default: the bodies carry private links and names); a server that does not offer it is
+    /// refused and the messages stay pending. Only a local listener without TLS (the tests') sets this to false.
+    /// </summary>
+    public bool UseStartTls { get; set; } = true;
 
     public string? UserName { get; set; }
 

@@ -38,4 +38,7 @@ internal enum NotificationKind
 
     /// <summary>A staff member's daily digest of another module (case deadlines), through <see cref="IMailOutbox"/>.</summary>
     StaffDigest = 6,
+
+    /// <summary>An unconfirmed booking expired and its slot was freed.</summary>
+    BookingExpired = 7,
 }

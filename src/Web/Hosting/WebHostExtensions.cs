@@ -57,6 +57,7 @@ internal static class WebHostExtensions
         builder.AddStaffIdentity();
         builder.AddPublicEdge();
         builder.Services.AddHostedService<AdminBootstrapper>();
+        builder.AddSignInLimits();
 
         builder.Services.AddDataProtection()
             .SetApplicationName("DaoVien.OnlineReception")
@@ -80,6 +81,25 @@ internal static class WebHostExtensions
         builder.AddCrossModuleReactions();
         builder.AddApiDocument();
         return builder;
+    }
+
+    private static void AddSignInLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        // The limiter middleware and its rejection answer are the scheduling module's; this adds the sign-in policy.
+        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(SignInLimitOptions.RateLimitPolicy, context =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method))
+            {
+                return System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read");
+            }
+
+            var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInLimitOptions>>().Value.PostsPerMinute;
+            return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
     }
 
     private static void AddStaffIdentity(this WebApplicationBuilder builder)

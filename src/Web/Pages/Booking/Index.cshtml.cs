@@ -4,15 +4,20 @@ using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace DaoVien.OnlineReception.Web.Pages.Booking;
 
-// Large enough that an oversized file reaches our own check (and gets a clear sentence), bounded all the same.
-[RequestSizeLimit(24 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 24 * 1024 * 1024)]
+// Sized to the attachment caps (3 files of at most 5 MB each by default, plus one over-cap file that reaches our own
+// check and gets a clear sentence); bounded all the same. The posts are limited per client address.
+[RequestSizeLimit(MaxBodyBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxBodyBytes)]
+[EnableRateLimiting(BookingEndpoints.CreateRateLimit)]
 internal sealed class IndexModel(PublicCalendar calendar, BookingService bookings, IOptions<SchedulingOptions> options, PublicAddress publicAddress) : PageModel
 {
+    private const long MaxBodyBytes = 21 * 1024 * 1024;
+
     public static readonly string[] SubjectAreas = ["Land", "Construction", "Social", "Environment", "Administration", "Other"];
 
     [BindProperty(SupportsGet = true, Name = "day")]
