@@ -7,6 +7,7 @@ using DaoVien.OnlineReception.Realtime.Media;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Scheduling.Sealing;
 using DaoVien.OnlineReception.Testing;
 using DaoVien.OnlineReception.Testing.Recording;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ var seconds = smoke ? 4 : args.Length > 0 ? int.Parse(args[0], CultureInfo.Invar
 using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 var ct = cts.Token;
 var work = Directory.CreateTempSubdirectory("recording-bench-").FullName;
+var benchSealingKey = SealedBox.GenerateKeyPair().PublicKeyPem;
 try
 {
     var sessionId = Guid.NewGuid();
@@ -102,6 +104,8 @@ try
         host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Reception:DataDirectory"] = Path.Combine(work, "data"),
+            // A key of its own, so the sealer does not generate a pair (and warn about its private half) on each run.
+            ["Sealing:PublicKeyPem"] = benchSealingKey,
             ["Media:Recording:Folder"] = Path.Combine(work, "recordings"),
             ["Media:Recording:BuildComposite"] = buildComposite ? "true" : "false",
         });
