@@ -81,7 +81,17 @@ internal static class JoinBench
             context.SetDefaultTimeout(60_000);
             var page = await context.NewPageAsync();
             await page.GotoAsync(citizen.JoinPath);
-            await page.GetByTestId("device-ok").ClickAsync();
+            try
+            {
+                await page.GetByTestId("device-ok").ClickAsync();
+            }
+            catch (TimeoutException)
+            {
+                // The device check never showed: say what the page says (the hub unreachable, no camera…).
+                Console.Error.WriteLine("citizen page error: " + await page.GetByTestId("reception-error").TextContentAsync());
+                throw;
+            }
+
             await Assertions.Expect(page.GetByTestId("lobby-position")).ToHaveTextAsync("1");
             await Assertions.Expect(chairman.GetByTestId("queue-row")).ToHaveCountAsync(1);
             var clickedAt = await chairman.EvaluateAsync<double>("() => Date.now()");
