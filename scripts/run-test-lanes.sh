@@ -4,7 +4,9 @@
 # and browser steps timed out under load; two lanes keep the machine busy without that pile-up:
 #   media lane: the tests that drive Chromium, Janus or ffmpeg, one assembly at a time;
 #   logic lane: every other test project, one at a time, beside it.
-# Usage: run-test-lanes.sh RESULTS_DIR [dotnet test arguments...]. Exit status non-zero if any assembly failed.
+# After both lanes, every benchmark's smoke mode (scripts/run-bench-smoke.sh, whatever the test filter), in the same
+# namespace, after the tests rather than beside them so its figures are not taken under our own load; it adds BenchSmoke.trx to the results.
+# Usage: run-test-lanes.sh RESULTS_DIR [dotnet test arguments...]. Exit status non-zero if any assembly or bench failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results="$1"; shift
@@ -36,4 +38,9 @@ run_lane "${logic[@]}"
 logic_status=$?
 wait "$media_pid"
 media_status=$?
-((logic_status == 0 && media_status == 0))
+bench_status=0
+if [[ "${BENCH_SMOKE:-1}" != 0 ]]; then
+  scripts/run-bench-smoke.sh "$results"
+  bench_status=$?
+fi
+((logic_status == 0 && media_status == 0 && bench_status == 0))

@@ -8,9 +8,11 @@ using DaoVien.OnlineReception.Scheduling.WorkingDays;
 
 // Figures for the parts of the case module that scale with the number of cases: the daily deadline recompute
 // (pure arithmetic over the holiday calendar), sealing identities, and the XLSX/CSV exports of the book.
+// Arguments: [cases=100000] [rows=20000], or --smoke (1,000 cases, 200 seals, 500 rows: same code path, a second).
 var invariant = CultureInfo.InvariantCulture;
-var cases = args.Length > 0 ? int.Parse(args[0], invariant) : 100_000;
-var rows = args.Length > 1 ? int.Parse(args[1], invariant) : 20_000;
+var smoke = args.Contains("--smoke");
+var cases = smoke ? 1_000 : args.Length > 0 ? int.Parse(args[0], invariant) : 100_000;
+var rows = smoke ? 500 : args.Length > 1 ? int.Parse(args[1], invariant) : 20_000;
 
 var holidays = new List<DateOnly>();
 for (var year = 2025; year <= 2028; year++)
@@ -42,7 +44,7 @@ Console.WriteLine(string.Create(invariant, $"deadline recompute: {cases:N0} case
 
 var (_, publicPem) = SealedBox.GenerateKeyPair();
 sw.Restart();
-const int seals = 2_000;
+var seals = smoke ? 200 : 2_000;
 for (var i = 0; i < seals; i++)
 {
     _ = SealedBox.Seal("{\"FullName\":\"Nguyễn Văn Tố Giác " + i + "\",\"IdNumber\":\"001234567890\"}", publicPem);
@@ -60,4 +62,13 @@ Console.WriteLine(string.Create(invariant, $"reception book XLSX: {rows:N0} rows
 sw.Restart();
 var csv = TableExport.ToCsv(headers, table);
 sw.Stop();
+// Functional checks, not speed ones: a header plus one line per row, and the XLSX is a zip (PK) with content.
+var csvLines = csv.Count(b => b == (byte)'\n');
+if (csvLines < rows + 1 || xlsx.Length < 4 || xlsx[0] != (byte)'P' || xlsx[1] != (byte)'K')
+{
+    Console.Error.WriteLine(string.Create(invariant, $"FAILED: exports wrong (CSV {csvLines} lines for {rows} rows, XLSX {xlsx.Length} bytes)"));
+    return 1;
+}
+
 Console.WriteLine(string.Create(invariant, $"reception book CSV: {rows:N0} rows in {sw.Elapsed.TotalMilliseconds:F0} ms, {csv.Length / 1024.0:F0} KiB"));
+return 0;

@@ -28,10 +28,11 @@ internal static class JoinBench
 
     public static async Task RunAsync(string[] args)
     {
-        var joins = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+        // --smoke: two joins each way, same code path (the first is the slow one: JIT, first room).
+        var joins = args.Contains("--smoke") ? 2 : args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         var postgres = new PostgresServer();
         await postgres.InitializeAsync();
-        await using var app = ReceptionAppFactory.Create(await postgres.CreateDatabaseAsync("joinbench"), Path.Combine(postgres.RootDirectory, "join-app"),
+        await using var app = BenchApp.Create(await postgres.CreateDatabaseAsync("joinbench"), Path.Combine(postgres.RootDirectory, "join-app"),
             new Dictionary<string, string?> { ["Media:Janus:IceEnforceList"] = JanusServer.IceInterface });
         var baseAddress = app.StartOnSocket();
         var chairmanId = await app.CreateStaffAsync("chutich", "Chairman-pass-1", "Chủ Tịch", "Chairman");
@@ -80,7 +81,17 @@ internal static class JoinBench
             context.SetDefaultTimeout(60_000);
             var page = await context.NewPageAsync();
             await page.GotoAsync(citizen.JoinPath);
-            await page.GetByTestId("device-ok").ClickAsync();
+            try
+            {
+                await page.GetByTestId("device-ok").ClickAsync();
+            }
+            catch (TimeoutException)
+            {
+                // The device check never showed: say what the page says (the hub unreachable, no camera…).
+                Console.Error.WriteLine("citizen page error: " + await page.GetByTestId("reception-error").TextContentAsync());
+                throw;
+            }
+
             await Assertions.Expect(page.GetByTestId("lobby-position")).ToHaveTextAsync("1");
             await Assertions.Expect(chairman.GetByTestId("queue-row")).ToHaveCountAsync(1);
             var clickedAt = await chairman.EvaluateAsync<double>("() => Date.now()");

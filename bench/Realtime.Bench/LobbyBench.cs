@@ -14,17 +14,19 @@ namespace DaoVien.OnlineReception.Realtime.Bench;
 
 // Lobby scale: N SignalR clients wait in one lobby (a load driver, not browsers); the chairman admits them one by
 // one; for each admission, the time until every still-waiting client has received its new queue position.
-// Usage: DaoVien.OnlineReception.Realtime.Bench.dll lobby [clients=1000] [admissions=clients]
+// Usage: DaoVien.OnlineReception.Realtime.Bench.dll lobby [clients=1000] [admissions=clients] | lobby --smoke
 internal static class LobbyBench
 {
     public static async Task RunAsync(string[] args)
     {
-        var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        var admissions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : clients;
+        // --smoke: 30 clients, 5 admissions, same code path.
+        var smoke = args.Contains("--smoke");
+        var clients = smoke ? 30 : args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var admissions = smoke ? 5 : args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : clients;
 
         var postgres = new PostgresServer();
         await postgres.InitializeAsync();
-        await using var app = ReceptionAppFactory.Create(await postgres.CreateDatabaseAsync("bench"), Path.Combine(postgres.RootDirectory, "bench-app"));
+        await using var app = BenchApp.Create(await postgres.CreateDatabaseAsync("bench"), Path.Combine(postgres.RootDirectory, "bench-app"));
         var baseAddress = app.StartOnSocket();
 
         // Real bookings in the scheduling module's tables: one ad-hoc day starting now, the clients' bookings on it.
@@ -96,6 +98,8 @@ internal static class LobbyBench
         }
 
         await chairman.DisposeAsync();
+        // The app before its database: stopping PostgreSQL under it made every closing hub connection log a failure.
+        await app.DisposeAsync();
         await postgres.DisposeAsync();
 
     }

@@ -1,6 +1,7 @@
 // Realtime benchmarks. Usage:
 //   DaoVien.OnlineReception.Realtime.Bench.dll lobby [clients=1000] [admissions=clients]
 //   DaoVien.OnlineReception.Realtime.Bench.dll join [joins=20]      (inside the WebRTC network namespace: bench/run-in-netns.sh)
+//   either with --smoke instead of the sizes: a few seconds, same code path (scripts/run-bench-smoke.sh).
 using DaoVien.OnlineReception.Realtime.Bench;
 using DaoVien.OnlineReception.Testing;
 
@@ -15,7 +16,7 @@ switch (args.FirstOrDefault())
         await JoinBench.RunAsync(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: Realtime.Bench lobby [clients] [admissions] | join [joins]");
+        Console.Error.WriteLine("usage: Realtime.Bench lobby [clients] [admissions] | join [joins] (or --smoke instead of the sizes)");
         Environment.ExitCode = 2;
         break;
 }

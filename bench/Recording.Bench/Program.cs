@@ -1,24 +1,31 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using DaoVien.OnlineReception.Cases;
+using DaoVien.OnlineReception.Realtime;
 using DaoVien.OnlineReception.Realtime.Media;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Scheduling.Sealing;
 using DaoVien.OnlineReception.Testing;
 using DaoVien.OnlineReception.Testing.Recording;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Recording benchmark: records a two-party session through real Janus (Chromium publishing generated clips),
 // then measures seconds of media archived per second of processing for (a) originals only, (b) originals +
 // composite, and (c) a plain ffmpeg command line doing the same composite (our overhead = b's encode vs c).
-// Run inside the network namespace (see bench/README.md). Argument: session length in seconds (default 60).
-var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
+// Run inside the network namespace (see bench/README.md). Argument: session length in seconds (default 60), or
+// --smoke: a 4-second session, same code path (scripts/run-bench-smoke.sh runs it from test.sh).
+var smoke = args.Contains("--smoke");
+var seconds = smoke ? 4 : args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
 using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 var ct = cts.Token;
 var work = Directory.CreateTempSubdirectory("recording-bench-").FullName;
+var benchSealingKey = SealedBox.GenerateKeyPair().PublicKeyPem;
 try
 {
     var sessionId = Guid.NewGuid();
@@ -63,6 +70,16 @@ try
     _ = await RunAsync(buildComposite: false); // warm-up (JIT, file cache); not reported
     var originalsOnly = await RunAsync(buildComposite: false);
     var withComposite = await RunAsync(buildComposite: true);
+    // A functional check, not a speed one: both publishers must be in the archive with their video, and the
+    // composite must exist, or the figures below describe an archive that lost someone.
+    var archived = withComposite.Manifest.Manifest;
+    var lost = participants.Where(p => !archived.Participants.Any(m => m.ParticipantId == p.ParticipantId && m.Tracks.Any(t => t.Kind == "video" && t.File is not null))).ToList();
+    if (lost.Count > 0 || archived.MediaStartedAt is null || archived.MediaEndedAt is null || !archived.Files.Any(f => f.Kind == nameof(ArchiveFileKind.Composite)))
+    {
+        Console.Error.WriteLine($"FAILED: archive incomplete ({lost.Count} participant(s) without video, files: {string.Join(", ", archived.Files.Select(f => f.Name))})");
+        return 1;
+    }
+
     var media = (withComposite.Manifest.Manifest.MediaEndedAt!.Value - withComposite.Manifest.Manifest.MediaStartedAt!.Value).TotalSeconds;
 
     // (c) the same composite by a plain ffmpeg command line: the exact arguments our builder produced, run directly.
@@ -76,24 +93,29 @@ try
     Console.WriteLine($"(c) plain ffmpeg, same composite:                          {plainSeconds:0.00} s → {media / plainSeconds:0.00} s of media per second");
     Console.WriteLine($"composite step in the pipeline (FFMpegCore) {ourComposite:0.00} s vs plain ffmpeg {plainSeconds:0.00} s: ratio {ourComposite / plainSeconds:0.00}");
     Console.WriteLine($"ffmpeg arguments: {compositeArguments}");
+    return 0;
 
     async Task<(BuiltArchive Manifest, double Seconds, string Folder, double CompositeSeconds)> RunAsync(bool buildComposite)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        // The archive pipeline's services as the app composes them (the same module registrations as Program.cs),
+        // so a dependency added to the pipeline cannot be missing here: a hand-made list lacked the identity sealer
+        // once sealed recordings landed. Built, never started: no database, Janus or hosted service is touched.
+        var host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Bench", DisableDefaults = true });
+        host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Reception:DataDirectory"] = Path.Combine(work, "data"),
+            // A key of its own, so the sealer does not generate a pair (and warn about its private half) on each run.
+            ["Sealing:PublicKeyPem"] = benchSealingKey,
             ["Media:Recording:Folder"] = Path.Combine(work, "recordings"),
             ["Media:Recording:BuildComposite"] = buildComposite ? "true" : "false",
-        }).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<RecordingPaths>().AddSingleton<JanusPpRec>().AddSingleton<CompositeBuilder>().AddSingleton<FfmpegToolbox>().AddSingleton<ArchiveBuilder>();
-        services.AddOptions<RecordingOptions>().BindConfiguration(RecordingOptions.Section);
-        services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section);
-        services.AddOptions<WardOptions>().BindConfiguration(WardOptions.Section);
-        await using var provider = services.BuildServiceProvider();
-        var builder = provider.GetRequiredService<ArchiveBuilder>();
+        });
+        host.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        host.AddScheduling();
+        host.AddCases();
+        host.AddRealtime();
+        await using var provider = host.Services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var builder = scope.ServiceProvider.GetRequiredService<ArchiveBuilder>();
         await provider.GetRequiredService<FfmpegToolbox>().GetVersionAsync(); // warm: not part of the measure
         var watch = Stopwatch.StartNew();
         TimeSpan? compositeStart = null, compositeEnd = null;

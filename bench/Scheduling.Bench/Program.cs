@@ -9,11 +9,14 @@ using Npgsql;
 // Scheduling benchmarks against a real PostgreSQL cluster this program starts (and stops) itself:
 //  1. 200 concurrent booking attempts for one slot through the real HTTP API: exactly 1 succeeds, 199 get 409.
 //  2. Meeting insert checked by the exclusion constraint vs the same insert into a copy of the table without it.
-// WebApplicationFactory looks for its manifest beside the working directory: run from the output folder.
+// Arguments: [attempts=200] [inserts=2000], or --smoke (20 attempts, 200 inserts: same code path, a few seconds; the
+// one-booking check still decides the exit status). WebApplicationFactory looks for its manifest beside the working
+// directory: run from the output folder.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 var inv = CultureInfo.InvariantCulture;
-var attempts = args.Length > 0 ? int.Parse(args[0], inv) : 200;
-var inserts = args.Length > 1 ? int.Parse(args[1], inv) : 2000;
+var smoke = args.Contains("--smoke");
+var attempts = smoke ? 20 : args.Length > 0 ? int.Parse(args[0], inv) : 200;
+var inserts = smoke ? 200 : args.Length > 1 ? int.Parse(args[1], inv) : 2000;
 var postgres = new PostgresServer();
 await postgres.InitializeAsync();
 try
