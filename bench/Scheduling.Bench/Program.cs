@@ -71,7 +71,7 @@ static async Task<List<double>> TimeInsertsAsync(NpgsqlConnection db, string tab
 {
     var times = new List<double>(count);
     var origin = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    await using var command = new NpgsqlCommand($"insert into {table} (\"Id\", \"OfficialId\", \"StartsAt\", \"EndsAt\", \"MeetingId\") values ($1, $2, $3, $4, $5)", db);
+    await using var command = new NpgsqlCommand($"insert into {table} (\"Id\", \"OfficialId\", \"StartsAt\", \"EndsAt\", \"BlockStartsAt\", \"BlockEndsAt\", \"MeetingId\") values ($1, $2, $3, $4, $3, $4, $5)", db);
     for (var i = 0; i < count; i++)
     {
         command.Parameters.Clear();

@@ -28,6 +28,8 @@ public sealed class DeadlineMailTests(PostgresServer server)
         {
             ["Notifications:Smtp:Host"] = "127.0.0.1",
             ["Notifications:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            // The local listener offers no STARTTLS, which production requires by default.
+            ["Notifications:Smtp:UseStartTls"] = "false",
             ["Reception:PublicUrl"] = "https://tiepdan.daovien.test",
         });
         await app.InitializeAsync();

@@ -156,6 +156,8 @@ public sealed partial class PublicHttpsTests(PostgresServer server, BrowserFixtu
         var environment = janus.Settings.ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value ?? "");
         environment["Kestrel__Certificates__Default__Path"] = certificate.CertificatePath;
         environment["Kestrel__Certificates__Default__KeyPath"] = certificate.KeyPath;
+        // Not a TURN test (TurnRelayTests are): an embedded coturn beside the shared test Janus would need its peers.
+        environment["Media__Turn__Enabled"] = "false";
         var publicUrl = $"https://{HostName}:{tls}";
         await using var app = AppProcess.Start(Path.Combine(folder, "data"), loopback, environment,
             "--urls", $"https://{Veth}:{tls};http://{Veth}:{plain};http://127.0.0.1:{loopback}", "--public-url", publicUrl);

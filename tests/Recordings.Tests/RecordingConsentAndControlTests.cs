@@ -62,6 +62,28 @@ public sealed class RecordingConsentAndControlTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task LoggedGaps_ReloadWhoseReturnIsLoggedBeforeTheOldDisconnection_IsAClosedGapNotALoss()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await CreateAppAsync();
+        var (session, citizen) = (Guid.NewGuid(), Guid.NewGuid());
+        var start = new DateTimeOffset(2026, 12, 3, 1, 0, 0, TimeSpan.Zero);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecordingsDbContext>();
+        // A page reload under load: the new connection is bound 40 ms before the old socket's close is noticed.
+        db.Events.Add(new RecordingEvent { SessionId = session, ParticipantId = citizen, Kind = RecordingEventKind.ParticipantReconnected, At = start.AddSeconds(10) });
+        db.Events.Add(new RecordingEvent { SessionId = session, ParticipantId = citizen, Kind = RecordingEventKind.ParticipantDisconnected, At = start.AddSeconds(10.04) });
+        // Later a real drop with no return.
+        db.Events.Add(new RecordingEvent { SessionId = session, ParticipantId = citizen, Kind = RecordingEventKind.ParticipantDisconnected, At = start.AddSeconds(60) });
+        await db.SaveChangesAsync(ct);
+
+        var gaps = await RecordingLog.LoggedGapsAsync(db, session, start.AddMinutes(5), ct);
+
+        Assert.Contains(gaps, g => g.Kind == "Disconnected" && g.From == start.AddSeconds(10) && g.To == start.AddSeconds(10.04));
+        Assert.Contains(gaps, g => g.Kind == "Disconnected" && g.From == start.AddSeconds(60) && g.To is null);
+    }
+
+    [Fact]
     public async Task CheckReadinessAsync_FreeSpaceBelowFloor_WarnsAndUnrecordedChoiceIsLogged()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -75,6 +75,7 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, InMemoryClientIsLocal>();
             foreach (var configure in _overrides)
             {
                 configure(services);
@@ -114,6 +115,24 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
 
     private static void Check(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}
+
+/// <summary>
+/// The in-memory test server gives requests no client address. A test's client runs on this machine, so it is
+/// given the loopback address a local caller would have (health details, rate-limit partitions); a test that needs
+/// a stranger sets the address itself. Kestrel requests always carry one and are left alone.
+/// </summary>
+internal sealed class InMemoryClientIsLocal : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Convenience: staff roles for tests without another using.</summary>

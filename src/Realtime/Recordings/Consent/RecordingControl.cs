@@ -87,7 +87,15 @@ internal static class RecordingLog
             {
                 case RecordingEventKind.ParticipantDisconnected:
                     var back = events.FirstOrDefault(r => r.Kind == RecordingEventKind.ParticipantReconnected && r.ParticipantId == e.ParticipantId && r.At >= e.At);
-                    gaps.Add(new ManifestGap("Disconnected", e.ParticipantId, e.At, back?.At, back is null ? "did not come back" : null));
+                    // A reloaded page's new connection can arrive before the old one's close is noticed: a return
+                    // logged after this participant's previous disconnection but before this one belongs to it.
+                    var previous = events.LastOrDefault(d => d.Kind == RecordingEventKind.ParticipantDisconnected && d.ParticipantId == e.ParticipantId && d.At < e.At);
+                    var overtaking = back is null
+                        ? events.LastOrDefault(r => r.Kind == RecordingEventKind.ParticipantReconnected && r.ParticipantId == e.ParticipantId && r.At < e.At && (previous is null || r.At > previous.At))
+                        : null;
+                    gaps.Add(overtaking is not null
+                        ? new ManifestGap("Disconnected", e.ParticipantId, overtaking.At, e.At, "returned before the old connection closed")
+                        : new ManifestGap("Disconnected", e.ParticipantId, e.At, back?.At, back is null ? "did not come back" : null));
                     break;
                 case RecordingEventKind.MediaServerRestarted:
                     gaps.Add(new ManifestGap("MediaServerRestarted", null, e.At, null, null));
