@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Web.Identity;
 using Microsoft.AspNetCore.Hosting;

@@ -45,7 +45,9 @@ internal sealed class JanusProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         EnsureInstalled(options);
         var pidFile = Path.Combine(folder, PidFileName);
-        await StopLeftoverAsync(pidFile, Path.Combine(folder, "conf"), cancellationToken);
+        // A Janus left running by a killed app (SIGKILL, power loss of the app alone) is a child nobody stops: it
+        // lives on idle, or still holding recordings open.
+        await OwnSession.StopLeftoverAsync(pidFile, "-F", Path.Combine(folder, "conf"), cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             // The port is free when we pick it, but someone may take it before Janus binds it: try a few.
@@ -87,54 +89,6 @@ internal sealed class JanusProcess : IAsyncDisposable
 
     /// <summary>The file naming the Janus process started on a folder, so a later start can stop one left behind.</summary>
     public const string PidFileName = "janus.pid";
-
-    /// <summary>
-    /// A Janus left running by an app that was killed (SIGKILL, power loss of the app alone) is a child nobody stops:
-    /// it lives on idle, or still holding recordings open. It is stopped before a new one starts on the same folder —
-    /// only if the process named in the pid file is really that Janus (its command line names this configuration
-    /// folder), never a process that happens to have inherited the number.
-    /// </summary>
-    private static async Task StopLeftoverAsync(string pidFile, string confFolder, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(pidFile))
-        {
-            return;
-        }
-
-        if (int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
-            && IsJanusOn(pid, confFolder))
-        {
-            try
-            {
-                using var leftover = Process.GetProcessById(pid);
-                leftover.Kill();
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await leftover.WaitForExitAsync(timeout.Token);
-            }
-            catch (ArgumentException)
-            {
-                // Exited between the check and the kill.
-            }
-        }
-
-        File.Delete(pidFile);
-    }
-
-    private static bool IsJanusOn(int pid, string confFolder)
-    {
-        try
-        {
-            // /proc/PID/cmdline: the arguments separated by NUL; ours include "-F" then the configuration folder.
-            var args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
-            var f = Array.IndexOf(args, "-F");
-            return f >= 0 && f + 1 < args.Length && args[f + 1] == confFolder;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 
     private async Task<bool> WaitUntilListeningAsync(int port, CancellationToken cancellationToken)
     {

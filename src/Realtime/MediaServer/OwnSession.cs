@@ -56,4 +56,53 @@ internal static class OwnSession
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>
+    /// Stops the server a killed app left running on the same folder (it would hold ports and recordings, or share
+    /// coturn's SO_REUSEPORT ports with an old secret), then deletes its pid file. Only when the process named in
+    /// <paramref name="pidFile"/> really runs with <paramref name="flag"/> <paramref name="value"/> on its command
+    /// line: never a process that happens to have inherited the number.
+    /// </summary>
+    public static async Task StopLeftoverAsync(string pidFile, string flag, string value, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(pidFile))
+        {
+            return;
+        }
+
+        if (int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+            && RunsWith(pid, flag, value))
+        {
+            try
+            {
+                using var leftover = Process.GetProcessById(pid);
+                leftover.Kill();
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                await leftover.WaitForExitAsync(timeout.Token);
+            }
+            catch (ArgumentException)
+            {
+                // Exited between the check and the kill.
+            }
+        }
+
+        File.Delete(pidFile);
+    }
+
+    /// <summary>Whether process <paramref name="pid"/> has <paramref name="flag"/> followed by <paramref name="value"/> in its arguments.</summary>
+    public static bool RunsWith(int pid, string flag, string value)
+    {
+        try
+        {
+            // /proc/PID/cmdline: the arguments separated by NUL.
+            var args = File.ReadAllText($"/proc/{pid.ToString(System.Globalization.CultureInfo.InvariantCulture)}/cmdline").Split('\0');
+            var i = Array.IndexOf(args, flag);
+            return i >= 0 && i + 1 < args.Length && args[i + 1] == value;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }

@@ -55,7 +55,7 @@ internal sealed class TurnProcess : IAsyncDisposable
         Directory.CreateDirectory(folder);
         var conf = TurnConfiguration.Write(folder, plan, sharedSecret);
         var pidFile = Path.Combine(folder, PidFileName);
-        await StopLeftoverAsync(pidFile, conf, cancellationToken);
+        await OwnSession.StopLeftoverAsync(pidFile, "-c", conf, cancellationToken);
 
         var psi = new ProcessStartInfo(File.Exists(SetsidPath) ? SetsidPath : options.BinaryPath)
         {
@@ -140,51 +140,9 @@ internal sealed class TurnProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// A coturn left running by an app that was killed is stopped before a new one starts on the same folder: coturn
-    /// binds its ports with SO_REUSEPORT, so a leftover would silently share them and answer half the browsers with
-    /// an old secret. Only if the process named in the pid file really runs this configuration file.
-    /// </summary>
-    private static async Task StopLeftoverAsync(string pidFile, string conf, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(pidFile))
-        {
-            return;
-        }
-
-        if (int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-            && RunsConfiguration(pid, conf))
-        {
-            try
-            {
-                using var leftover = Process.GetProcessById(pid);
-                leftover.Kill();
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await leftover.WaitForExitAsync(timeout.Token);
-            }
-            catch (ArgumentException)
-            {
-                // Exited between the check and the kill.
-            }
-        }
-
-        File.Delete(pidFile);
-    }
-
-    internal static bool RunsConfiguration(int pid, string conf)
-    {
-        try
-        {
-            var args = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Split('\0');
-            var c = Array.IndexOf(args, "-c");
-            return c >= 0 && c + 1 < args.Length && args[c + 1] == conf;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    // A coturn left running by a killed app binds its ports with SO_REUSEPORT: it would silently share them and
+    // answer half the browsers with an old secret. Stopped before a new one starts on the same configuration file.
+    internal static bool RunsConfiguration(int pid, string conf) => OwnSession.RunsWith(pid, "-c", conf);
 
     /// <summary>Stops coturn (this one process, never by name).</summary>
     public async ValueTask DisposeAsync()
