@@ -100,6 +100,14 @@ public sealed class NotificationTests(PostgresServer server)
         var rejected = smtp.Received.Single(m => (m.Subject ?? "").Contains("không được chấp nhận", StringComparison.Ordinal));
         Assert.Contains("Đã được giải quyết", rejected.TextBody, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)));
+
+        // The citizen got a working join link; the office's copy of that e-mail holds none.
+        var received = smtp.Received.Single(m => (m.Subject ?? "").StartsWith("Đã nhận đăng ký", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "a@example.vn");
+        var token = System.Text.RegularExpressions.Regex.Match(received.TextBody ?? "", "/Reception/Join\\?t=([A-Za-z0-9_-]{43})").Groups[1].Value;
+        Assert.Equal(43, token.Length);
+        var bodies = await app.WithDbAsync(db => db.Outbox.Select(m => m.Body).ToListAsync());
+        Assert.DoesNotContain(bodies, body => body.Contains(token, StringComparison.Ordinal));
+        Assert.Contains(bodies, body => body.Contains("/Reception/Join?t=[mã riêng đã gửi", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -66,6 +66,8 @@ internal sealed class OutboxSender(SchedulingDbContext db, WardClock clock, IOpt
                 await client.SendAsync(ToMime(message, settings.Smtp), cancellationToken);
                 message.SentAt = clock.Now;
                 message.LastError = null;
+                // Sent: the citizen has the link; the copy kept for the office must not work as one.
+                message.Body = Bookings.JoinTokens.Redact(message.Body);
                 sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
