@@ -42,6 +42,8 @@ public sealed class DeploymentTests : IDisposable
         await using (var app = AppProcess.Start(data))
         {
             await app.WaitHealthyAsync(StartTimeout);
+            // The data folder is its owner's alone (as root, 'postgres' may only pass through to its cluster).
+            Assert.Equal(UnixFileMode.None, File.GetUnixFileMode(data) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite));
             password = AdminPassword(data);
             using var client = cookies.Client(app.BaseAddress);
             await client.SignInAsync("admin", password, TestContext.Current.CancellationToken);

@@ -193,6 +193,15 @@ internal static class WebHostExtensions
         try
         {
             Directory.CreateDirectory(dataDirectory);
+            // Keys, secrets, the database and the evidence live here: the owner's alone. As root the embedded
+            // PostgreSQL runs as 'postgres', which must pass through (not list or read) to reach its own folder.
+            var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            if (Environment.UserName == "root")
+            {
+                mode |= UnixFileMode.OtherExecute;
+            }
+
+            File.SetUnixFileMode(dataDirectory, mode);
             var probe = Path.Combine(dataDirectory, $".write-probe-{Environment.ProcessId}");
             File.WriteAllText(probe, "ok");
             File.Delete(probe);
