@@ -29,45 +29,58 @@ internal sealed class MeetingService(SchedulingDbContext db, WardClock clock)
             return SchedulingError.Invalid("Meeting.OfficialRequired", "officialId");
         }
 
-        var meeting = new Meeting
+        // Two requests for the same hours each wait on the other's uncommitted row in the exclusion index; PostgreSQL
+        // then aborts one as a deadlock (40P01). That is a race, not a fault: the insert is tried again in a fresh
+        // transaction, where it meets the winner's committed row and is answered 409 like any other clash.
+        var owned = db.Database.CurrentTransaction is null;
+        for (var attempt = 1; ; attempt++)
         {
-            Id = Guid.CreateVersion7(),
-            OfficialId = request.OfficialId,
-            Title = request.Title.Trim(),
-            Place = request.Place?.Trim(),
-            StartsAt = request.StartsAt.ToUniversalTime(),
-            EndsAt = request.EndsAt.ToUniversalTime(),
-            CreatedAt = clock.Now,
-        };
-        // Joins a rescheduling's transaction when there is one.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        db.Meetings.Add(meeting);
-        db.BusyPeriods.Add(new OfficialBusyPeriod
-        {
-            Id = Guid.CreateVersion7(),
-            OfficialId = meeting.OfficialId,
-            StartsAt = meeting.StartsAt,
-            EndsAt = meeting.EndsAt,
-            BlockStartsAt = meeting.StartsAt,
-            BlockEndsAt = meeting.EndsAt,
-            MeetingId = meeting.Id,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
+            var meeting = new Meeting
             {
-                await transaction.CommitAsync(cancellationToken);
-            }
+                Id = Guid.CreateVersion7(),
+                OfficialId = request.OfficialId,
+                Title = request.Title.Trim(),
+                Place = request.Place?.Trim(),
+                StartsAt = request.StartsAt.ToUniversalTime(),
+                EndsAt = request.EndsAt.ToUniversalTime(),
+                CreatedAt = clock.Now,
+            };
+            // Joins a rescheduling's transaction when there is one.
+            await using var transaction = owned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            db.Meetings.Add(meeting);
+            db.BusyPeriods.Add(new OfficialBusyPeriod
+            {
+                Id = Guid.CreateVersion7(),
+                OfficialId = meeting.OfficialId,
+                StartsAt = meeting.StartsAt,
+                EndsAt = meeting.EndsAt,
+                BlockStartsAt = meeting.StartsAt,
+                BlockEndsAt = meeting.EndsAt,
+                MeetingId = meeting.Id,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
 
-            return meeting;
-        }
-        catch (DbUpdateException ex) when (PostgresErrors.Is(ex, PostgresErrors.ExclusionViolation))
-        {
-            // The transaction is aborted after the error: roll back before looking up what clashed.
-            await db.Database.RollbackTransactionAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return SchedulingError.Conflict(await DescribeConflictAsync(meeting, cancellationToken));
+                return meeting;
+            }
+            catch (Exception ex) when (PostgresErrors.Is(ex, PostgresErrors.ExclusionViolation)
+                || (PostgresErrors.IsDeadlock(ex) && !(owned && attempt < 3)))
+            {
+                // The transaction is aborted after the error: roll back before looking up what clashed.
+                await db.Database.RollbackTransactionAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return SchedulingError.Conflict(await DescribeConflictAsync(meeting, cancellationToken));
+            }
+            catch (Exception ex) when (PostgresErrors.IsDeadlock(ex))
+            {
+                await db.Database.RollbackTransactionAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
         }
     }
 

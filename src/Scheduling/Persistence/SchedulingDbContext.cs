@@ -45,10 +45,28 @@ internal static class PostgresErrors
 {
     public const string UniqueViolation = "23505";
     public const string ExclusionViolation = "23P01";
+    public const string DeadlockDetected = "40P01";
 
     public static bool Is(DbUpdateException exception, string sqlState, string? constraint = null) =>
         exception.InnerException is Npgsql.PostgresException pg && pg.SqlState == sqlState
         && (constraint is null || pg.ConstraintName == constraint);
+
+    /// <summary>
+    /// A deadlock between concurrent inserts. Npgsql's execution strategy reports it, being transient, wrapped in an
+    /// InvalidOperationException around the DbUpdateException: the whole chain is searched.
+    /// </summary>
+    public static bool IsDeadlock(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: DeadlockDetected })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool Is(Exception exception, string sqlState) =>
         exception is Npgsql.PostgresException pg && pg.SqlState == sqlState
