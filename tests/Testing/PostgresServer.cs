@@ -23,7 +23,9 @@ public sealed class PostgresServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // Durability is not what these tests measure; fsync off makes a test run several times faster.
-        _cluster = await PostgresCluster.StartAsync(RootDirectory, serverSettings: ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]);
+        // One server for a whole test assembly whose classes run in parallel, each app with its own connection pool
+        // and Quartz jobs: the app's 200 ran out ("too many clients") on a loaded run.
+        _cluster = await PostgresCluster.StartAsync(RootDirectory, serverSettings: ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=600"]);
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
