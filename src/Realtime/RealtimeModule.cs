@@ -51,6 +51,8 @@ public static class RealtimeModule
         builder.Services.AddScoped<LobbyBoard>();
         builder.Services.AddScoped<LobbyDoor>();
         builder.Services.AddScoped<SessionLifecycle>();
+        builder.Services.AddScoped<SessionChat>();
+        builder.Services.AddSingleton<LiveSealedChat>();
         builder.Services.AddScoped<CrashedSessionOutcomes>();
         builder.Services.AddScoped<IReceptionSessionDirectory, SessionDirectory>();
         builder.Services.AddScoped<Monitoring.IRealtimeGauges, Monitoring.RealtimeGauges>();

@@ -70,6 +70,7 @@ public static class SchedulingModule
         services.AddScoped<PublicCalendar>();
         services.AddScoped<IReceptionCalendar, ReceptionCalendar>();
         services.AddScoped<IReceptionRecordingRules, ReceptionRecordingRules>();
+        services.AddScoped<RecordingSwitch>();
         services.AddScoped<MeetingService>();
         services.AddSingleton<ReceptionDayBlock>();
         services.AddScoped<BookingService>();

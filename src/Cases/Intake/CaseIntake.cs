@@ -75,7 +75,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
         var person = new ReceptionParticipant(booking.DisplayName ?? "(đã niêm phong — xem đặt lịch " + booking.Code + ")", null, null, null, booking.RepresentativeCount > 1);
         var (result, file) = await registry.CreateAsync(
             new NewCase(kind, CaseChannel.Booking, booking.SubjectArea, booking.Summary, booking.Date > clock.Today ? clock.Today : booking.Date, [person], booking.RepresentativeCount > 1, null, BookingId: bookingId,
-                PeopleCount: Math.Max(1, booking.RepresentativeCount)),
+                PeopleCount: Math.Max(1, booking.RepresentativeCount), SealedIdentity: kind == CaseKind.Denunciation ? booking.SealedIdentity : null),
             await ActorAsync(actorId, cancellationToken), cancellationToken);
         return result.Succeeded ? new(new CaseReference(file!.Id, file.Number), null) : new(null, result.Error);
     }

@@ -11,8 +11,9 @@ public sealed record MinutesParticipant(string Name, string Role);
 /// <summary>One chat line of the session.</summary>
 /// <param name="SentAt">When (UTC).</param>
 /// <param name="Author">Display name of the author.</param>
-/// <param name="Text">The text.</param>
-public sealed record MinutesChatLine(DateTimeOffset SentAt, string Author, string Text);
+/// <param name="Text">The text (ignored for a sealed line).</param>
+/// <param name="Sealed">A line of a denunciation's session, stored sealed: the minutes say so instead of the text (docs/adr/0081).</param>
+public sealed record MinutesChatLine(DateTimeOffset SentAt, string Author, string Text, bool Sealed = false);
 
 /// <summary>Everything the minutes (biên bản tiếp công dân) of one session say, gathered by the web host from the modules.</summary>
 /// <param name="SessionId">The reception session.</param>

@@ -81,7 +81,12 @@ internal sealed class MinutesPdf(TimeZoneInfo zone) : IDisposable
 
         foreach (var line in input.Chat)
         {
-            Paragraph(string.Create(Vi, $"[{Local(line.SentAt):HH:mm:ss}] {line.Author}: {line.Text}"));
+            Paragraph(string.Create(Vi, $"[{Local(line.SentAt):HH:mm:ss}] {line.Author}: {(line.Sealed ? SealedChatLine : line.Text)}"));
+        }
+
+        if (input.Chat.Any(l => l.Sealed))
+        {
+            Paragraph(SealedChatNote);
         }
 
         Heading("V. BẢN GHI HÌNH, GHI ÂM");
@@ -110,6 +115,11 @@ internal sealed class MinutesPdf(TimeZoneInfo zone) : IDisposable
     }
 
     public const string PresidingRole = "Người chủ trì";
+
+    /// <summary>What the minutes say for a chat line of a denunciation's session instead of its text.</summary>
+    public const string SealedChatLine = "(nội dung được niêm phong)";
+
+    public const string SealedChatNote = "Nội dung trao đổi của buổi tiếp tố cáo được niêm phong bằng khóa công khai; chỉ mở được bằng khóa bí mật trên máy ngoại tuyến.";
 
     internal static string KindText(CaseKind kind) => kind switch
     {

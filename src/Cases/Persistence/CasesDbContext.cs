@@ -43,6 +43,8 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) :
 
     public DbSet<CaseAccessLogEntry> AccessLog => Set<CaseAccessLogEntry>();
 
+    public DbSet<ReceptionBookAccessEntry> ReceptionBookAccessLog => Set<ReceptionBookAccessEntry>();
+
     public DbSet<CasePublication> Publications => Set<CasePublication>();
 
     public DbSet<QuarterlyReportRecord> QuarterlyReports => Set<QuarterlyReportRecord>();

@@ -22,7 +22,8 @@ internal sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePer
         builder.Property(p => p.Address).HasMaxLength(400);
         builder.Property(p => p.IdNumber).HasMaxLength(20);
         builder.Property(p => p.Phone).HasMaxLength(30);
-        builder.Property(p => p.SealedIdentity).HasMaxLength(4000);
+        // A booking's sealed identity moves here as it is (docs/adr/0081): a group's names fill more than 4000 characters.
+        builder.Property(p => p.SealedIdentity).HasMaxLength(8000);
         builder.Property(p => p.SealingKeyFingerprint).HasMaxLength(32);
         builder.Ignore(p => p.IsSealed);
     }

@@ -1,6 +1,9 @@
 namespace DaoVien.OnlineReception.Realtime.Sessions;
 
-/// <summary>A chat line in a session; kept as part of the session log.</summary>
+/// <summary>
+/// A chat line in a session; kept as part of the session log. In a denunciation's session <see cref="Text"/> is empty
+/// and <see cref="SealedText"/> holds the line sealed with the public key (docs/adr/0081).
+/// </summary>
 internal sealed class ChatMessage
 {
     public long Id { get; set; }
@@ -14,4 +17,7 @@ internal sealed class ChatMessage
     public DateTimeOffset SentAt { get; set; }
 
     public string Text { get; set; } = "";
+
+    /// <summary><c>ds1.…</c>: JSON <c>{SentAt, Author, Text}</c> sealed for the offline tool; null for a plain line.</summary>
+    public string? SealedText { get; set; }
 }

@@ -106,8 +106,12 @@ public sealed record ReceptionSessionInfo(
 /// <summary>One line of a session's chat log.</summary>
 /// <param name="SentAt">When it was sent (UTC).</param>
 /// <param name="AuthorName">Who wrote it (display name in the session).</param>
-/// <param name="Text">The text.</param>
-public sealed record SessionChatLine(DateTimeOffset SentAt, string AuthorName, string Text);
+/// <param name="Text">The text; for a sealed line the words "(nội dung được niêm phong)", never the text itself.</param>
+/// <param name="Sealed">
+/// True in a denunciation's session: the line is stored sealed with the public key and only the offline tool opens it
+/// (docs/adr/0081).
+/// </param>
+public sealed record SessionChatLine(DateTimeOffset SentAt, string AuthorName, string Text, bool Sealed = false);
 
 /// <summary>
 /// Called once when a reception session ends with its outcome (after it is stored) — or, for a session interrupted by

@@ -24,7 +24,7 @@ internal sealed class SessionDirectory(RealtimeDbContext db) : IReceptionSession
 
     public async Task<IReadOnlyList<SessionChatLine>> ChatLogAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.Id)
-            .Select(m => new SessionChatLine(m.SentAt, m.AuthorName, m.Text)).ToListAsync(cancellationToken);
+            .Select(m => new SessionChatLine(m.SentAt, m.AuthorName, m.SealedText != null ? SessionChat.SealedText : m.Text, m.SealedText != null)).ToListAsync(cancellationToken);
 
     private async Task<IReadOnlyList<ReceptionSessionInfo>> LoadManyAsync(List<Guid> ids, CancellationToken cancellationToken)
     {

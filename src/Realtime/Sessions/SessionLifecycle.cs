@@ -162,6 +162,8 @@ internal sealed partial class SessionLifecycle(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // The plain text of a sealed chat lives only as long as the session (docs/adr/0081).
+        services.GetRequiredService<LiveSealedChat>().Forget(session.Id);
         LogEnded(session.Id, outcome);
         // The end is stored: what follows must happen even though the presiding console, told "ended", closes the
         // very connection whose token we were given (it did, and the reception book entry was lost).

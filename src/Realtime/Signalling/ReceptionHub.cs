@@ -29,6 +29,7 @@ internal sealed partial class ReceptionHub(
     SessionMedia media,
     LobbyBoard board,
     SessionLifecycle lifecycle,
+    SessionChat chat,
     IceServers iceServers,
     IServiceProvider services,
     IOptions<RealtimeOptions> options,
@@ -318,10 +319,9 @@ internal sealed partial class ReceptionHub(
     {
         RequireText(text, Options.MaxChatLength);
         var (session, participant) = await CallerInRoomAsync();
-        var message = new ChatMessage { SessionId = session.Id, ParticipantId = participant.Id, AuthorName = participant.DisplayName, SentAt = time.GetUtcNow(), Text = text.Trim() };
-        db.ChatMessages.Add(message);
-        await db.SaveChangesAsync(Context.ConnectionAborted);
-        await Clients.Group(SessionGroup(session.Id)).ChatReceived(new ChatView(message.Id, participant.Id, message.AuthorName, message.SentAt, message.Text));
+        // In a denunciation's session the line is stored sealed; the room still reads it as typed (docs/adr/0081).
+        var line = await chat.PostAsync(session, participant, text.Trim(), Context.ConnectionAborted);
+        await Clients.Group(SessionGroup(session.Id)).ChatReceived(line);
     }
 
     public async Task LeaveSession()
@@ -669,9 +669,8 @@ internal sealed partial class ReceptionHub(
         }
 
         var participants = await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
-        var chat = await db.ChatMessages.Where(m => m.SessionId == session.Id).OrderBy(m => m.Id)
-            .Select(m => new ChatView(m.Id, m.ParticipantId, m.AuthorName, m.SentAt, m.Text)).ToListAsync(Context.ConnectionAborted);
-        return new JoinInfo(session.Id, participant.Id, participant.Role.ToString(), iceServers.For(participant.Id), iceServers.TransportPolicy, participants, chat, participant.Muted);
+        var history = await chat.HistoryAsync(session, Context.ConnectionAborted);
+        return new JoinInfo(session.Id, participant.Id, participant.Role.ToString(), iceServers.For(participant.Id), iceServers.TransportPolicy, participants, history, participant.Muted);
     }
 
     private static void RequireText(string? value, int maxLength)

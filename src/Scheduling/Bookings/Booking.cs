@@ -1,3 +1,5 @@
+using DaoVien.OnlineReception.Scheduling.Sealing;
+
 namespace DaoVien.OnlineReception.Scheduling.Bookings;
 
 /// <summary>
@@ -64,7 +66,11 @@ internal sealed class Booking
     public bool IsSealed => SealedIdentity is not null;
 }
 
-/// <summary>A file the citizen attached; its type was recognised from its content, never its name.</summary>
+/// <summary>
+/// A file the citizen attached; its type was recognised from its content, never its name. A denunciation's file is
+/// stored sealed (<see cref="SealedFile"/> bytes, a neutral name, <see cref="SealKeyFingerprint"/> set): staff see that
+/// it exists, its type and size, never its content; the offline tool opens it (docs/adr/0081).
+/// </summary>
 internal sealed class BookingAttachment
 {
     public Guid Id { get; set; }
@@ -78,7 +84,14 @@ internal sealed class BookingAttachment
 
     public long Length { get; set; }
 
+    /// <summary>The file, or for a sealed one its <see cref="SealedFile"/> form.</summary>
     public required byte[] Content { get; set; }
 
+    /// <summary>SHA-256 of the file as received (for a sealed one: of the opened content, to check an opening offline).</summary>
     public required string Sha256 { get; set; }
+
+    /// <summary>Fingerprint of the public key the file is sealed with; null for a plain file.</summary>
+    public string? SealKeyFingerprint { get; set; }
+
+    public bool IsSealed => SealKeyFingerprint is not null;
 }

@@ -48,8 +48,12 @@ internal sealed class BookingAttachmentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<BookingAttachment> builder)
     {
-        builder.ToTable("booking_attachments");
+        // A sealed attachment's bytes are a sealed file (they start with its magic), never the plain file (docs/adr/0081).
+        builder.ToTable("booking_attachments", t => t.HasCheckConstraint("ck_booking_attachments_sealed",
+            "\"SealKeyFingerprint\" is null or substring(\"Content\" from 1 for 4) = '\\x44534631'::bytea"));
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.SealKeyFingerprint).HasMaxLength(64);
+        builder.Ignore(a => a.IsSealed);
         builder.Property(a => a.FileName).HasMaxLength(200);
         builder.Property(a => a.ContentType).HasMaxLength(50);
         builder.Property(a => a.Sha256).HasMaxLength(64);

@@ -53,7 +53,8 @@ internal sealed class BookingDirectory(SchedulingDbContext db) : IBookingDirecto
         booking.Summary,
         booking.IsSealed ? null : booking.FullName,
         booking.RepresentativeCount,
-        day.PresidingOfficialId ?? Guid.Empty);
+        day.PresidingOfficialId ?? Guid.Empty,
+        booking.SealedIdentity);
 }
 
 internal static class ListExtensions

@@ -69,7 +69,7 @@ internal sealed partial class BookingService(
                 return SchedulingError.Invalid("Booking.AttachmentType", "attachments", AttachmentInspector.DisplayName(upload.FileName));
             }
 
-            attachments.Add(new BookingAttachment
+            var attachment = new BookingAttachment
             {
                 Id = Guid.CreateVersion7(),
                 FileName = AttachmentInspector.SafeFileName(upload.FileName, inspected.ContentType),
@@ -77,7 +77,13 @@ internal sealed partial class BookingService(
                 Length = inspected.Content.Length,
                 Content = inspected.Content,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(inspected.Content)),
-            });
+            };
+            if (request.Kind == MatterKind.Denunciation)
+            {
+                await SealAsync(attachment, attachments.Count + 1, cancellationToken);
+            }
+
+            attachments.Add(attachment);
         }
 
         var day = await db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.ReceptionDayId, cancellationToken);
@@ -162,6 +168,23 @@ internal sealed partial class BookingService(
 
         logger.LogInformation("Booking {BookingId} received for reception day {ReceptionDayId}", booking.Id, day.Id);
         return new BookingReceipt(booking.Id, booking.Code, token, Settings.JoinPathTemplate.Replace("{token}", token, StringComparison.Ordinal), day.Date, slot.Start, slot.End);
+    }
+
+    /// <summary>
+    /// A denunciation's file is personal data of the denouncer like their name (a letter in their hand, a photo):
+    /// only its sealed form is kept, under a neutral name (the citizen's own file name may name them), docs/adr/0081.
+    /// </summary>
+    private async Task SealAsync(BookingAttachment attachment, int number, CancellationToken cancellationToken)
+    {
+        using var sealedContent = new MemoryStream();
+        using (var plain = new MemoryStream(attachment.Content, writable: false))
+        {
+            await SealedFile.SealAsync(plain, sealedContent, sealer, cancellationToken);
+        }
+
+        attachment.FileName = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tep-dinh-kem-{number}{AttachmentInspector.ExtensionFor(attachment.ContentType)}");
+        attachment.Content = sealedContent.ToArray();
+        attachment.SealKeyFingerprint = sealer.KeyFingerprint;
     }
 
     /// <summary>

@@ -37,6 +37,10 @@ public enum BookingStatus
 /// <param name="DisplayName">Citizen's name, or null when sealed.</param>
 /// <param name="RepresentativeCount">1 for one person; up to 5 representatives for a group.</param>
 /// <param name="PresidingOfficialId">Staff account presiding over that reception day.</param>
+/// <param name="SealedIdentity">
+/// A denunciation's identity as sealed on arrival (<c>ds1.…</c>, JSON the offline tool opens); null otherwise. The
+/// server cannot open it; the reception book and the case carry this same value (docs/adr/0081).
+/// </param>
 public sealed record BookingSummary(
     Guid Id,
     string Code,
@@ -50,7 +54,8 @@ public sealed record BookingSummary(
     string Summary,
     string? DisplayName,
     int RepresentativeCount,
-    Guid PresidingOfficialId);
+    Guid PresidingOfficialId,
+    string? SealedIdentity = null);
 
 /// <summary>Read access to citizens' bookings for the realtime (lobby) and case-file modules.</summary>
 public interface IBookingDirectory

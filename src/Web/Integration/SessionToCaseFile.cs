@@ -39,8 +39,10 @@ internal sealed class SessionToCaseFile(
             SessionId: session.SessionId,
             BookingId: session.BookingId,
             RecordedBy: session.OutcomeRecordedBy ?? (session.PresidingOfficialId == Guid.Empty ? null : session.PresidingOfficialId),
-            // An ad-hoc denouncer's name was sealed when they joined; the one-time link admits one citizen.
-            SealedIdentity: citizens.Select(c => c.SealedIdentity).FirstOrDefault(s => s is not null));
+            // A denunciation booking's identity was sealed when it was booked: the book row carries that very value
+            // (the room only knew "Công dân"). An ad-hoc denouncer's name was sealed when they joined; the one-time
+            // link admits one citizen.
+            SealedIdentity: booking?.SealedIdentity ?? citizens.Select(c => c.SealedIdentity).FirstOrDefault(s => s is not null));
 
         var recorded = await intake.RecordReceptionAsync(reception, cancellationToken);
         if (!recorded.Succeeded)

@@ -59,7 +59,7 @@ internal sealed class SessionToMinutes(
             outcome.Ground,
             session.Outcome == SessionOutcome.GuidedToCompetentAgency ? SessionToCaseFile.GuidedTo(session.OutcomeNote) : null,
             SessionToCaseFile.Notes(session),
-            [.. chat.Select(c => new MinutesChatLine(c.SentAt, c.AuthorName, c.Text))],
+            [.. chat.Select(c => new MinutesChatLine(c.SentAt, c.AuthorName, c.Text, c.Sealed))],
             opened?.Number,
             manifestSha256);
     }

@@ -365,6 +365,49 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.ReceptionBook.ReceptionBookAccessEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ViewerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("reception_book_access_log", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_reception_book_access_range", "\"To\" >= \"From\" and \"Rows\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.ReceptionBook.ReceptionEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -861,8 +904,8 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("SealedIdentity")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("SealingKeyFingerprint")
                         .HasMaxLength(32)

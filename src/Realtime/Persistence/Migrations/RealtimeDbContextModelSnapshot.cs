@@ -118,6 +118,10 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("participant_id");
 
+                    b.Property<string>("SealedText")
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_text");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -136,7 +140,10 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
 
                     b.HasIndex("SessionId", "Id");
 
-                    b.ToTable("chat_messages", "realtime");
+                    b.ToTable("chat_messages", "realtime", t =>
+                        {
+                            t.HasCheckConstraint("ck_chat_messages_sealed", "sealed_text is null or (text = '' and sealed_text like 'ds1.%')");
+                        });
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Realtime.Sessions.Participant", b =>

@@ -168,6 +168,10 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SealKeyFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -177,7 +181,10 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
 
                     b.HasIndex("BookingId");
 
-                    b.ToTable("booking_attachments", "scheduling");
+                    b.ToTable("booking_attachments", "scheduling", t =>
+                        {
+                            t.HasCheckConstraint("ck_booking_attachments_sealed", "\"SealKeyFingerprint\" is null or substring(\"Content\" from 1 for 4) = '\\x44534631'::bytea");
+                        });
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Scheduling.Meetings.Meeting", b =>
@@ -486,6 +493,48 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Scheduling.ReceptionRules.RecordingSwitchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NewValue")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("OldValue")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("RuleId");
+
+                    b.ToTable("recording_switch_log", "scheduling");
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Scheduling.WorkingDays.Holiday", b =>
                 {
                     b.Property<Guid>("Id")
@@ -534,6 +583,15 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
                         .WithMany("Attachments")
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Scheduling.ReceptionRules.RecordingSwitchChange", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Scheduling.ReceptionRules.ReceptionRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

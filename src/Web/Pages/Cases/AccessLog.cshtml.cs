@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Persistence;
+using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Registry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,14 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DaoVien.OnlineReception.Web.Pages.Cases;
 
-/// <summary>Who viewed which denunciation case and when (Admin and Inspector only).</summary>
+/// <summary>Who viewed which denunciation case, and who read or exported the reception book, and when (Admin and Inspector only).</summary>
 [Authorize(Roles = CasePageRoles.AccessLogReaders)]
-internal sealed class AccessLogModel(CasesDbContext db, WardClock clock) : PageModel
+internal sealed class AccessLogModel(CasesDbContext db, ReceptionBookQuery book, WardClock clock) : PageModel
 {
+    private const int Rows = 1000;
+
     public IReadOnlyList<CaseAccessLogEntry> Entries { get; private set; } = [];
+
+    public IReadOnlyList<ReceptionBookAccessEntry> BookEntries { get; private set; } = [];
 
     public TimeZoneInfo Zone => clock.Zone;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Entries = await db.AccessLog.AsNoTracking().OrderByDescending(a => a.At).Take(1000).ToListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Entries = await db.AccessLog.AsNoTracking().OrderByDescending(a => a.At).Take(Rows).ToListAsync(cancellationToken);
+        BookEntries = await book.AccessLogAsync(Rows, cancellationToken);
+    }
 }

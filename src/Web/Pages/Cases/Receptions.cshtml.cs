@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace DaoVien.OnlineReception.Web.Pages.Cases;
 
-/// <summary>The reception book (Form 03, Thông tư 04/2021/TT-TTCP) in a date range, with CSV and XLSX export.</summary>
+/// <summary>The reception book (Form 03, Thông tư 04/2021/TT-TTCP) in a date range, with CSV and XLSX export; every reading is logged (docs/adr/0082).</summary>
 [Authorize(Roles = CasePageRoles.CaseWorkers)]
 internal sealed class ReceptionsModel(ReceptionBookQuery book, ICaseIntake intake, SessionArchiveLinker archives, WardClock clock, IStringLocalizer<CasesResource> l) : PageModel
 {
@@ -35,7 +35,7 @@ internal sealed class ReceptionsModel(ReceptionBookQuery book, ICaseIntake intak
             return Page();
         }
 
-        Entries = await book.ListAsync(from, to, cancellationToken);
+        Entries = await book.ReadAsync(from, to, CaseActor.From(User), ReceptionBookFormat.View, cancellationToken);
         return Page();
     }
 
@@ -87,7 +87,7 @@ internal sealed class ReceptionsModel(ReceptionBookQuery book, ICaseIntake intak
             return BadRequest();
         }
 
-        var entries = await book.ListAsync(from, to, cancellationToken);
+        var entries = await book.ReadAsync(from, to, CaseActor.From(User), xlsx ? ReceptionBookFormat.Xlsx : ReceptionBookFormat.Csv, cancellationToken);
         var rows = entries.Select((e, i) => Cells(e, i + 1));
         var name = string.Create(CultureInfo.InvariantCulture, $"so-tiep-cong-dan_{from:yyyyMMdd}-{to:yyyyMMdd}");
         return xlsx

@@ -2,6 +2,7 @@ using System.Globalization;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
+using DaoVien.OnlineReception.Scheduling.Sealing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,6 +23,23 @@ internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(string? from, CancellationToken cancellationToken) => await LoadAsync(from, cancellationToken);
+
+    /// <summary>
+    /// An attachment as stored: a plain file as it is; a denunciation's sealed file as <c>….sealed</c> bytes for the
+    /// offline tool (<c>IdentityVault open-file</c>), never opened here (docs/adr/0081).
+    /// </summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var file = await db.BookingAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        return file.IsSealed
+            ? File(file.Content, "application/octet-stream", file.FileName + SealedFile.Extension)
+            : File(file.Content, file.ContentType, file.FileName);
+    }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? from, CancellationToken cancellationToken)
     {
@@ -57,9 +75,14 @@ internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings
                       where d.Date >= From && d.Date <= until
                       orderby d.StartsAt, b.SlotStart
                       select new Row(b.Id, b.Code, d.Date, b.SlotStart, b.SlotEnd, b.Status, b.Kind, b.SubjectArea, b.Summary,
-                          b.SealedIdentity != null ? null : b.FullName, b.RepresentativeCount, b.Attachments.Count, b.RejectionReason)).ToListAsync(cancellationToken);
+                          b.SealedIdentity != null ? null : b.FullName, b.RepresentativeCount,
+                          b.Attachments.OrderBy(a => a.Id).Select(a => new FileRow(a.Id, a.FileName, a.ContentType, a.Length, a.SealKeyFingerprint != null)).ToList(),
+                          b.RejectionReason)).ToListAsync(cancellationToken);
     }
 
     internal sealed record Row(Guid Id, string Code, DateOnly Date, TimeOnly Start, TimeOnly End, BookingStatus Status, MatterKind Kind,
-        string SubjectArea, string Summary, string? Name, int People, int Files, string? RejectionReason);
+        string SubjectArea, string Summary, string? Name, int People, IReadOnlyList<FileRow> Files, string? RejectionReason);
+
+    /// <summary>What staff see of an attachment; of a sealed one, that it exists, its type and size.</summary>
+    internal sealed record FileRow(Guid Id, string Name, string ContentType, long Length, bool Sealed);
 }

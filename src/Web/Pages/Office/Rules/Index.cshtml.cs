@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
@@ -17,14 +18,27 @@ namespace DaoVien.OnlineReception.Web.Pages.Office.Rules;
 internal sealed class IndexModel(
     SchedulingDbContext db,
     ReceptionDayPublisher publisher,
+    RecordingSwitch recording,
     IStaffDirectory staff,
     WardClock clock,
     IOptions<SchedulingOptions> options,
-    IStringLocalizer<SchedulingResource> s) : PageModel
+    IStringLocalizer<SchedulingResource> s,
+    IStringLocalizer<RecordingsResource> recordingText,
+    ILogger<IndexModel> logger) : PageModel
 {
+    /// <summary>How many changes of the recording switch the page lists.</summary>
+    public const int SwitchLogRows = 200;
+
     public IReadOnlyList<ReceptionRule> Rules { get; private set; } = [];
 
     public IReadOnlyList<StaffMember> Officials { get; private set; } = [];
+
+    public IReadOnlyList<RecordingSwitchChange> SwitchLog { get; private set; } = [];
+
+    /// <summary>Only the Chairman switches recording (docs/adr/0082); everyone else sees the state and the log.</summary>
+    public bool MaySwitchRecording => User.IsInRole(RecordingSwitch.Role);
+
+    public TimeZoneInfo Zone => clock.Zone;
 
     public int WeeksAhead => options.Value.PublishWeeksAhead;
 
@@ -48,8 +62,14 @@ internal sealed class IndexModel(
             return await FailAsync(SchedulingErrorText.BadDateTime, cancellationToken);
         }
 
+        if (!input.RecordSessions && !MaySwitchRecording)
+        {
+            LogRefused("create an unrecorded rule");
+            return await FailAsync(recordingText["Rules.OnlyChairman"], cancellationToken);
+        }
+
         DateOnly? to = DateOnly.TryParseExact(input.ValidTo, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
-        db.ReceptionRules.Add(new ReceptionRule
+        var rule = new ReceptionRule
         {
             Id = Guid.CreateVersion7(),
             Name = input.Name.Trim(),
@@ -69,7 +89,13 @@ internal sealed class IndexModel(
             ValidTo = to,
             RecordSessions = input.RecordSessions,
             UpdatedAt = clock.Now,
-        });
+        };
+        db.ReceptionRules.Add(rule);
+        if (!rule.RecordSessions)
+        {
+            recording.LogCreatedUnrecorded(rule, StaffId, StaffName);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         Message = s["Office.Done"];
         return RedirectToPage();
@@ -88,7 +114,18 @@ internal sealed class IndexModel(
     /// <summary>Turns recording of the rule's online sessions on or off (applies to sessions admitted from now on).</summary>
     public async Task<IActionResult> OnPostRecordingAsync(Guid id, bool record, CancellationToken cancellationToken)
     {
-        await db.ReceptionRules.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.RecordSessions, record).SetProperty(r => r.UpdatedAt, clock.Now), cancellationToken);
+        // Razor Pages cannot authorize one handler by attribute: the page admits every office role, this handler one.
+        if (!MaySwitchRecording)
+        {
+            LogRefused("switch recording");
+            return Forbid();
+        }
+
+        if (!await recording.SetAsync(id, record, StaffId, StaffName, cancellationToken))
+        {
+            return NotFound();
+        }
+
         Message = s["Office.Done"];
         return RedirectToPage();
     }
@@ -117,8 +154,16 @@ internal sealed class IndexModel(
         return Page();
     }
 
+    private Guid? StaffId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    private string StaffName => User.Identity?.Name ?? "?";
+
+    private void LogRefused(string what) =>
+        logger.LogWarning("Refused: {UserName} may not {Action} (Chairman only)", StaffName, what);
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        SwitchLog = await recording.RecentAsync(SwitchLogRows, cancellationToken);
         Rules = await db.ReceptionRules.AsNoTracking().OrderByDescending(r => r.IsActive).ThenBy(r => r.Name).ToListAsync(cancellationToken);
         Officials = [.. (await staff.ListInRoleAsync(StaffRoles.Chairman, cancellationToken)).Concat(await staff.ListInRoleAsync(StaffRoles.ViceChairman, cancellationToken))];
     }
