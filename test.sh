@@ -43,6 +43,13 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + ${total:-0} - ${executed:-0}))
 done
 
+# Name the failed tests above the summary, so a CI log's tail says what broke.
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" |
+    sed -n 's/.* testName="\([^"]*\)".*/FAILED: \1/p' || true
+done
+
 if ((files == 0)) && ((status != 0)); then
   failed=$((failed + 1))
 fi

@@ -69,14 +69,14 @@ internal sealed class MeetingService(SchedulingDbContext db, WardClock clock)
                 return meeting;
             }
             catch (Exception ex) when (PostgresErrors.Is(ex, PostgresErrors.ExclusionViolation)
-                || (PostgresErrors.IsDeadlock(ex) && !(owned && attempt < 3)))
+                || (PostgresErrors.Is(ex, PostgresErrors.DeadlockDetected) && !(owned && attempt < 3)))
             {
                 // The transaction is aborted after the error: roll back before looking up what clashed.
                 await db.Database.RollbackTransactionAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return SchedulingError.Conflict(await DescribeConflictAsync(meeting, cancellationToken));
             }
-            catch (Exception ex) when (PostgresErrors.IsDeadlock(ex))
+            catch (Exception ex) when (PostgresErrors.Is(ex, PostgresErrors.DeadlockDetected))
             {
                 await db.Database.RollbackTransactionAsync(cancellationToken);
                 db.ChangeTracker.Clear();

@@ -49,28 +49,21 @@ internal static class PostgresErrors
     public const string ExclusionViolation = "23P01";
     public const string DeadlockDetected = "40P01";
 
-    public static bool Is(DbUpdateException exception, string sqlState, string? constraint = null) =>
-        exception.InnerException is Npgsql.PostgresException pg && pg.SqlState == sqlState
-        && (constraint is null || pg.ConstraintName == constraint);
-
     /// <summary>
-    /// A deadlock between concurrent inserts. Npgsql's execution strategy reports it, being transient, wrapped in an
-    /// InvalidOperationException around the DbUpdateException: the whole chain is searched.
+    /// Whether a PostgreSQL error with this state (and constraint, when given) caused the exception. The whole chain is
+    /// searched: Npgsql's execution strategy wraps a transient error (a deadlock) in an InvalidOperationException around
+    /// the DbUpdateException.
     /// </summary>
-    public static bool IsDeadlock(Exception exception)
+    public static bool Is(Exception exception, string sqlState, string? constraint = null)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is Npgsql.PostgresException { SqlState: DeadlockDetected })
+            if (e is Npgsql.PostgresException pg && pg.SqlState == sqlState)
             {
-                return true;
+                return constraint is null || pg.ConstraintName == constraint;
             }
         }
 
         return false;
     }
-
-    public static bool Is(Exception exception, string sqlState) =>
-        exception is Npgsql.PostgresException pg && pg.SqlState == sqlState
-        || exception.InnerException is Npgsql.PostgresException inner && inner.SqlState == sqlState;
 }
