@@ -3,9 +3,11 @@ using System.Text;
 using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.Exports;
 using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Reports;
 using DaoVien.OnlineReception.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DaoVien.OnlineReception.Cases.Tests;
@@ -71,7 +73,7 @@ public sealed class BookAndReportTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task ReceptionBook_PageCsvXlsx_FourReceptionsWithDenouncerSealed()
     {
-        var (_, staff) = await app.SignedInAsync("canbo.book", TestRoles.Staff);
+        var (staffId, staff) = await app.SignedInAsync("canbo.book", TestRoles.Staff);
         const string range = "from=2026-01-01&to=2026-01-20";
 
         var page = await staff.GetStringAsync(new Uri("/Cases/Receptions?" + range, UriKind.Relative), Ct);
@@ -97,6 +99,16 @@ public sealed class BookAndReportTests(PostgresServer server) : IAsyncLifetime
             Assert.DoesNotContain("001000000004", text, StringComparison.Ordinal);
             Assert.Contains(OnlineCitizen, text, StringComparison.Ordinal);
         }
+
+        // Each reading (the page and both exports) is logged with who, the range, the form and how many rows.
+        var readings = await app.WithAsync(sp => sp.GetRequiredService<Persistence.CasesDbContext>().ReceptionBookAccessLog
+            .OrderBy(a => a.Id).ToListAsync(Ct));
+        Assert.Equal([ReceptionBookFormat.View, ReceptionBookFormat.Csv, ReceptionBookFormat.Xlsx], readings.Select(r => r.Format));
+        Assert.All(readings, r =>
+        {
+            Assert.Equal(staffId, r.ViewerId);
+            Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 20), 4), (r.From, r.To, r.Rows));
+        });
     }
 
     [Fact]

@@ -159,6 +159,40 @@ public sealed class MinutesTests(PostgresServer server) : IAsyncLifetime
         Assert.DoesNotContain("Đặng Văn Tố", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DenunciationSession_Chat_ParticipantsReadItStoredSealedOnly_MinutesShowItSealed_PrivateKeyOpensIt()
+    {
+        const string Line = "Cán bộ địa chính nhận 50 triệu đồng tại quán cà phê";
+        await _app.CreateStaffAsync("chutich.bb3", "Chairman-pass-1", "Vũ Thị Chủ", TestRoles.Chairman);
+        var chairman = await Connect(await HubClients.SignInAsync(_base, "chutich.bb3", "Chairman-pass-1"));
+        var walkIn = await Connect();
+        var received = new TaskCompletionSource<ChatView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        chairman.On<ChatView>("ChatReceived", line => received.TrySetResult(line));
+        var adHoc = await chairman.InvokeAsync<AdHocSession>("OpenAdHocSession", "Tố cáo nhận hối lộ", MatterKind.Denunciation, Ct);
+        await chairman.InvokeAsync<JoinInfo>("JoinSession", adHoc.SessionId, Ct);
+        await walkIn.InvokeAsync<JoinInfo>("JoinWithLink", adHoc.JoinToken, "device-bb3", "Đỗ Văn Tố", Ct);
+        await walkIn.InvokeAsync("SendChat", Line, Ct);
+
+        // The running session reads it in plain.
+        Assert.Equal(Line, (await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Text);
+
+        // The database holds only the sealed form.
+        var stored = await _app.WithScopeAsync(sp => sp.GetRequiredService<Persistence.RealtimeDbContext>().ChatMessages.AsNoTracking().SingleAsync(m => m.SessionId == adHoc.SessionId, Ct));
+        Assert.Equal("", stored.Text);
+        Assert.StartsWith(SealedBox.Prefix, stored.SealedText, StringComparison.Ordinal);
+        var privateKey = await File.ReadAllTextAsync(Path.Combine(_app.DataDirectory, IdentitySealer.PrivateKeyFileName), Ct);
+        Assert.Contains(Line, SealedBox.Open(stored.SealedText!, privateKey), StringComparison.Ordinal);
+
+        await chairman.InvokeAsync("EndSession", SessionOutcome.AnsweredOnTheSpot, null, null, Ct);
+        var record = await Eventually.ValueAsync(() => MinutesAsync(adHoc.SessionId), TimeSpan.FromSeconds(30), "minutes of the session", Ct);
+        using var input = new MemoryStream(record!.Content);
+        using var opened = new MemoryStream();
+        await SealedFile.OpenAsync(input, opened, privateKey, Ct);
+        var text = Text(opened.ToArray());
+        Assert.DoesNotContain("50 triệu", text, StringComparison.Ordinal);
+        Assert.Contains("niêm phong", text, StringComparison.Ordinal);
+    }
+
     private Task<SessionMinutesRecord?> MinutesAsync(Guid sessionId) =>
         _app.WithScopeAsync(sp => sp.GetRequiredService<CasesDbContext>().Minutes.AsNoTracking().Include(m => m.Log).SingleOrDefaultAsync(m => m.SessionId == sessionId, Ct));
 

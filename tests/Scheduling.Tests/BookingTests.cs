@@ -195,6 +195,38 @@ public sealed class BookingTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostBooking_DenunciationAttachment_StoredSealedUnderNeutralName_OpensWithThePrivateKeyOnly()
+    {
+        using var client = _app.Factory.CreateClient();
+        var pdfBuilder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        pdfBuilder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var pdf = pdfBuilder.Build();
+        using var response = await SchedulingTestApp.PostBookingAsync(client, SchedulingTestApp.BookingBody(_dayId, kind: "denunciation",
+            attachments: [new { fileName = "don-to-cao-Nguyen-Van-An.pdf", contentBase64 = Convert.ToBase64String(pdf) }]));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        var file = await _app.WithDbAsync(db => db.BookingAttachments.SingleAsync());
+        Assert.True(file.IsSealed);
+        Assert.Equal("tep-dinh-kem-1.pdf", file.FileName);
+        Assert.Equal("application/pdf", file.ContentType);
+        Assert.Equal(pdf.Length, file.Length);
+        Assert.False(file.Content.AsSpan().IndexOf("%PDF-"u8) >= 0, "the stored bytes must not be the PDF");
+        var dump = await _app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("select row_to_json(a)::text as \"Value\" from scheduling.booking_attachments a").SingleAsync());
+        Assert.DoesNotContain("Nguyen-Van-An", dump, StringComparison.Ordinal);
+
+        // The holder of the private key (the offline tool's SealedFile) gets the citizen's file back, byte for byte.
+        var privateKey = await File.ReadAllTextAsync(Path.Combine(_app.Factory.DataDirectory, IdentitySealer.PrivateKeyFileName), TestContext.Current.CancellationToken);
+        using var opened = new MemoryStream();
+        using (var stored = new MemoryStream(file.Content))
+        {
+            await SealedFile.OpenAsync(stored, opened, privateKey, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(pdf, opened.ToArray());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), file.Sha256);
+    }
+
+    [Fact]
     public async Task ConfirmAndReject_Staff_StatusVisibleByCodeAndCitizenNotified()
     {
         using var citizen = _app.Factory.CreateClient();

@@ -79,6 +79,36 @@ public sealed class CrossModuleReactionTests(PostgresServer server)
         Assert.StartsWith("Hướng dẫn công dân đến Tòa án", entry.GuidedTo, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SessionEnded_DenunciationBooking_BookRowCarriesTheBookingsSealedIdentity()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "x-" + Guid.NewGuid().ToString("N")[..8]));
+        using var client = app.CreateClient();
+        var chairman = await app.CreateStaffAsync("chutich", "Ch@irman-2026", "Nguyễn Văn A", TestRoles.Chairman);
+        var bookings = new ReceptionBookings(app.Services);
+        var booked = await bookings.BookAsync(await bookings.OpenDayAsync(chairman), 0, fullName: "Hoàng Thị Tố Giác", kind: Scheduling.Bookings.MatterKind.Denunciation);
+        var ended = Ended(chairman, SessionOutcome.AnsweredOnTheSpot, null) with { BookingId = booked.BookingId };
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            foreach (var sink in scope.ServiceProvider.GetServices<ISessionOutcomeSink>())
+            {
+                await sink.SessionEndedAsync(ended, ct);
+            }
+        }
+
+        await using var read = app.Services.CreateAsyncScope();
+        var sealedAtBooking = await read.ServiceProvider.GetRequiredService<Scheduling.Persistence.SchedulingDbContext>().Bookings
+            .Where(b => b.Id == booked.BookingId).Select(b => b.SealedIdentity).SingleAsync(ct);
+        var row = await read.ServiceProvider.GetRequiredService<CasesDbContext>().Receptions.SingleAsync(r => r.SessionId == ended.SessionId, ct);
+        Assert.NotNull(sealedAtBooking);
+        Assert.Equal(sealedAtBooking, row.SealedIdentity);
+        var privateKey = await File.ReadAllTextAsync(Path.Combine(app.DataDirectory, Scheduling.Sealing.IdentitySealer.PrivateKeyFileName), ct);
+        using var identity = System.Text.Json.JsonDocument.Parse(Scheduling.Sealing.SealedBox.Open(row.SealedIdentity!, privateKey));
+        Assert.Equal("Hoàng Thị Tố Giác", identity.RootElement.GetProperty("FullName").GetString());
+    }
+
     private static ReceptionSessionInfo Ended(Guid chairman, SessionOutcome outcome, RefusalGround? ground)
     {
         var start = new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero);
