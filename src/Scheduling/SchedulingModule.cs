@@ -62,7 +62,9 @@ public static class SchedulingModule
         services.AddScoped<IWorkingDayCalendar, DatabaseWorkingDayCalendar>();
         services.AddOptions<SealingOptions>().BindConfiguration(SealingOptions.Section);
         services.AddSingleton<IIdentitySealer, IdentitySealer>();
+        services.AddSingleton<PrivateKeyOnServer>();
         services.AddHostedService<SealingKeyCheck>();
+        services.AddHealthChecks().AddCheck<SealingHealthCheck>("sealing", tags: ["required"]);
 
         services.AddScoped<HolidayService>();
         services.AddScoped<ReceptionDayPublisher>();
