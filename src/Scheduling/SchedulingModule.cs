@@ -78,6 +78,8 @@ public static class SchedulingModule
         services.AddScoped<IBookingDirectory, BookingDirectory>();
         services.AddScoped<NotificationComposer>();
         services.AddScoped<OutboxSender>();
+        services.AddDataProtection();
+        services.AddSingleton<OutboxBodies>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<BookingReminders>();
         services.AddScoped<BookingExpiry>();

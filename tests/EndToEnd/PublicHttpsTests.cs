@@ -184,8 +184,8 @@ public sealed partial class PublicHttpsTests(PostgresServer server, BrowserFixtu
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
         var bookingId = await db.Bookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(TestContext.Current.CancellationToken);
-        var body = await db.Outbox.Where(m => m.BookingId == bookingId && m.Kind == NotificationKind.BookingReceived)
-            .Select(m => m.Body).SingleAsync(TestContext.Current.CancellationToken);
+        var body = scope.ServiceProvider.GetRequiredService<OutboxBodies>().Open(await db.Outbox.Where(m => m.BookingId == bookingId && m.Kind == NotificationKind.BookingReceived)
+            .Select(m => m.Body).SingleAsync(TestContext.Current.CancellationToken));
         return JoinLink().Match(body) is { Success: true } m ? m.Value : throw new InvalidOperationException("no join link in: " + body);
     }
 
