@@ -98,6 +98,12 @@ public sealed partial class PublicHttpsTests(PostgresServer server, BrowserFixtu
         await SessionTests.OpenLobbyAsync(_app.Services);
 
         await citizen.GotoAsync(joinLink);
+        // The token leaves the address bar (history, Referer, proxy logs) on first load: it lives in a Secure,
+        // HttpOnly cookie scoped to the join page.
+        Assert.Equal($"https://{HostName}/Reception/Join", citizen.Url);
+        var joinCookie = (await phone.CookiesAsync()).Single(c => c.Name == "dv_join");
+        Assert.True(joinCookie.Secure && joinCookie.HttpOnly);
+        Assert.Equal("/Reception/Join", joinCookie.Path);
         Assert.True(await citizen.EvaluateAsync<bool>("() => window.isSecureContext && !!navigator.mediaDevices"));
         await citizen.GetByTestId("device-ok").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
