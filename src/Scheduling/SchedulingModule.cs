@@ -62,7 +62,9 @@ public static class SchedulingModule
         services.AddScoped<IWorkingDayCalendar, DatabaseWorkingDayCalendar>();
         services.AddOptions<SealingOptions>().BindConfiguration(SealingOptions.Section);
         services.AddSingleton<IIdentitySealer, IdentitySealer>();
+        services.AddSingleton<PrivateKeyOnServer>();
         services.AddHostedService<SealingKeyCheck>();
+        services.AddHealthChecks().AddCheck<SealingHealthCheck>("sealing", tags: ["required"]);
 
         services.AddScoped<HolidayService>();
         services.AddScoped<ReceptionDayPublisher>();
@@ -77,6 +79,8 @@ public static class SchedulingModule
         services.AddScoped<IBookingDirectory, BookingDirectory>();
         services.AddScoped<NotificationComposer>();
         services.AddScoped<OutboxSender>();
+        services.AddDataProtection();
+        services.AddSingleton<OutboxBodies>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<BookingReminders>();
         services.AddScoped<BookingExpiry>();

@@ -98,6 +98,12 @@ public sealed partial class PublicHttpsTests(PostgresServer server, BrowserFixtu
         await SessionTests.OpenLobbyAsync(_app.Services);
 
         await citizen.GotoAsync(joinLink);
+        // The token leaves the address bar (history, Referer, proxy logs) on first load: it lives in a Secure,
+        // HttpOnly cookie scoped to the join page.
+        Assert.Equal($"https://{HostName}/Reception/Join", citizen.Url);
+        var joinCookie = (await phone.CookiesAsync()).Single(c => c.Name == "dv_join");
+        Assert.True(joinCookie.Secure && joinCookie.HttpOnly);
+        Assert.Equal("/Reception/Join", joinCookie.Path);
         Assert.True(await citizen.EvaluateAsync<bool>("() => window.isSecureContext && !!navigator.mediaDevices"));
         await citizen.GetByTestId("device-ok").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("lobby-position")).ToHaveTextAsync("1");
@@ -184,8 +190,8 @@ public sealed partial class PublicHttpsTests(PostgresServer server, BrowserFixtu
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
         var bookingId = await db.Bookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync(TestContext.Current.CancellationToken);
-        var body = await db.Outbox.Where(m => m.BookingId == bookingId && m.Kind == NotificationKind.BookingReceived)
-            .Select(m => m.Body).SingleAsync(TestContext.Current.CancellationToken);
+        var body = scope.ServiceProvider.GetRequiredService<OutboxBodies>().Open(await db.Outbox.Where(m => m.BookingId == bookingId && m.Kind == NotificationKind.BookingReceived)
+            .Select(m => m.Body).SingleAsync(TestContext.Current.CancellationToken));
         return JoinLink().Match(body) is { Success: true } m ? m.Value : throw new InvalidOperationException("no join link in: " + body);
     }
 

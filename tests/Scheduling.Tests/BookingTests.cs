@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DaoVien.OnlineReception.Scheduling.Bookings;
+using DaoVien.OnlineReception.Scheduling.Notifications;
 using DaoVien.OnlineReception.Scheduling.Sealing;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,12 @@ public sealed class BookingTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(token)), stored.JoinTokenHash);
         var outbox = await _app.WithDbAsync(db => db.Outbox.SingleAsync(m => m.BookingId == stored.Id));
         Assert.Equal("an@example.vn", outbox.Recipient);
-        Assert.Contains(code, outbox.Body, StringComparison.Ordinal);
+        // Stored encrypted until sent: the database holds neither the code nor the join link in plain form.
+        Assert.DoesNotContain(code, outbox.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, outbox.Body, StringComparison.Ordinal);
+        var body = await _app.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<OutboxBodies>().Open(outbox.Body)));
+        Assert.Contains(code, body, StringComparison.Ordinal);
+        Assert.Contains(token, body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -105,7 +105,8 @@ public sealed class NotificationTests(PostgresServer server)
         var received = smtp.Received.Single(m => (m.Subject ?? "").StartsWith("Đã nhận đăng ký", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "a@example.vn");
         var token = System.Text.RegularExpressions.Regex.Match(received.TextBody ?? "", "/Reception/Join\\?t=([A-Za-z0-9_-]{43})").Groups[1].Value;
         Assert.Equal(43, token.Length);
-        var bodies = await app.WithDbAsync(db => db.Outbox.Select(m => m.Body).ToListAsync());
+        var stored = await app.WithDbAsync(db => db.Outbox.Select(m => m.Body).ToListAsync());
+        var bodies = await app.WithScopeAsync(sp => Task.FromResult(stored.Select(sp.GetRequiredService<OutboxBodies>().Open).ToList()));
         Assert.DoesNotContain(bodies, body => body.Contains(token, StringComparison.Ordinal));
         Assert.Contains(bodies, body => body.Contains("/Reception/Join?t=[mã riêng đã gửi", StringComparison.Ordinal));
     }

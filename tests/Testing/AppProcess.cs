@@ -70,6 +70,9 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment.Remove("ConnectionStrings__Reception");
         psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The embedded default generates the sealing pair in the data folder, which is unhealthy in Production: these
+        // apps are the embedded default on purpose (a test about that warning passes "false").
+        psi.Environment["Sealing__AcceptPrivateKeyInDataFolder"] = "true";
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())
         {
             psi.Environment[k] = v;

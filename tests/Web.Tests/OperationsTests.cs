@@ -5,6 +5,7 @@ using DaoVien.OnlineReception.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging;
 
 namespace DaoVien.OnlineReception.Web.Tests;
 
@@ -105,6 +106,34 @@ public sealed partial class OperationsTests(PostgresServer server) : IDisposable
 
         using var live = JsonDocument.Parse(await loopback.GetStringAsync(new Uri("/healthz/live", UriKind.Relative), ct));
         Assert.Empty(live.RootElement.GetProperty("checks").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Sealing_PrivateKeyInDataFolderOutsideDevelopment_WarnsAtStartAndNotReady_UntilMovedAway()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var logs = new CapturedLogs();
+        await using var app = ReceptionAppFactory.Create(
+                await server.CreateDatabaseAsync(),
+                NewAppDirectory(),
+                new Dictionary<string, string?> { ["Sealing:AcceptPrivateKeyInDataFolder"] = "false" })
+            .WithServices(logs.AddTo);
+        using var loopback = new HttpClient { BaseAddress = app.StartOnSocket() };
+        var privateKey = Path.Combine(app.DataDirectory, "sealing-private-key.OFFLINE.pem");
+        Assert.True(File.Exists(privateKey));
+
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(privateKey, StringComparison.Ordinal));
+        using (var notReady = await loopback.GetAsync(new Uri("/healthz/ready", UriKind.Relative), ct))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+            using var body = JsonDocument.Parse(await notReady.Content.ReadAsStringAsync(ct));
+            Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("sealing").GetProperty("status").GetString());
+        }
+
+        // The operator takes the key to the offline machine: ready again, without a restart.
+        File.Move(privateKey, Path.Combine(server.RootDirectory, "offline-" + Guid.NewGuid().ToString("N")[..8] + ".pem"));
+        using var ready = await loopback.GetAsync(new Uri("/healthz/ready", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
     [Fact]

@@ -25,8 +25,13 @@ static int KeyGen(string folder)
     }
 
     var (privatePem, publicPem) = SealedBox.GenerateKeyPair();
-    File.WriteAllText(privateFile, privatePem);
-    File.SetUnixFileMode(privateFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    // Created owner-only: never a moment with the default mode.
+    using (var stream = new FileStream(privateFile, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+    using (var writer = new StreamWriter(stream))
+    {
+        writer.Write(privatePem);
+    }
+
     File.WriteAllText(publicFile, publicPem);
     Console.WriteLine($"private key (keep on this offline machine): {privateFile}");
     Console.WriteLine($"public key (configure on the server as Sealing:PublicKeyFile): {publicFile}");

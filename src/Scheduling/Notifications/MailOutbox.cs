@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace DaoVien.OnlineReception.Scheduling.Notifications;
 
-internal sealed class MailOutbox(SchedulingDbContext db, WardClock clock, PublicAddress publicAddress) : IMailOutbox
+internal sealed class MailOutbox(SchedulingDbContext db, WardClock clock, PublicAddress publicAddress, OutboxBodies bodies) : IMailOutbox
 {
     private const int MaxSubjectLength = 300;
 
@@ -23,7 +23,7 @@ internal sealed class MailOutbox(SchedulingDbContext db, WardClock clock, Public
             Kind = NotificationKind.StaffDigest,
             Recipient = mail.Recipient,
             Subject = mail.Subject.Length > MaxSubjectLength ? mail.Subject[..(MaxSubjectLength - 1)] + "…" : mail.Subject,
-            Body = mail.Body,
+            Body = bodies.Seal(mail.Body),
             CreatedAt = clock.Now,
         };
         db.Outbox.Add(message);

@@ -9,7 +9,7 @@ namespace DaoVien.OnlineReception.Scheduling.Notifications;
 /// Writes notification e-mails into the outbox, in the caller's unit of work (saved with the change they report).
 /// Bookings without an e-mail address (and sealed ones, which keep none in plain form) get nothing.
 /// </summary>
-internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clock, PublicAddress publicAddress)
+internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clock, PublicAddress publicAddress, OutboxBodies bodies)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -54,7 +54,7 @@ internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clo
             Kind = kind,
             Recipient = booking.Email,
             Subject = subject,
-            Body = body,
+            Body = bodies.Seal(body),
             BookingId = booking.Id,
             CreatedAt = clock.Now,
         });

@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Scheduling.Persistence;
+using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ internal sealed record DeliveryResult(int Sent, int Failed, bool SmtpConfigured)
 /// Delivers pending outbox messages over SMTP (MailKit). Without a configured host it sends nothing and the
 /// messages stay pending, visible to staff. A failure is recorded on the message and retried next run.
 /// </summary>
-internal sealed class OutboxSender(SchedulingDbContext db, WardClock clock, IOptions<NotificationOptions> options, ILogger<OutboxSender> logger)
+internal sealed partial class OutboxSender(SchedulingDbContext db, WardClock clock, OutboxBodies bodies, IOptions<NotificationOptions> options, ILogger<OutboxSender> logger)
 {
     public async Task<DeliveryResult> DeliverPendingAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -63,12 +64,21 @@ internal sealed class OutboxSender(SchedulingDbContext db, WardClock clock, IOpt
             message.Attempts++;
             try
             {
-                await client.SendAsync(ToMime(message, settings.Smtp), cancellationToken);
+                var body = bodies.Open(message.Body);
+                await client.SendAsync(ToMime(message, body, settings.Smtp), cancellationToken);
                 message.SentAt = clock.Now;
                 message.LastError = null;
                 // Sent: the citizen has the link; the copy kept for the office must not work as one.
-                message.Body = Bookings.JoinTokens.Redact(message.Body);
+                message.Body = bodies.Seal(Bookings.JoinTokens.Redact(body));
                 sent++;
+            }
+            catch (CryptographicException ex)
+            {
+                // The key ring that sealed it is gone (a restore without the keys): this message can never be sent.
+                message.Attempts = settings.MaxAttempts;
+                message.LastError = "Không giải mã được nội dung (khoá bảo vệ dữ liệu đã mất): " + Truncate(ex.Message);
+                failed++;
+                UndecryptableMessage(logger, message.Id);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -86,16 +96,19 @@ internal sealed class OutboxSender(SchedulingDbContext db, WardClock clock, IOpt
         return new DeliveryResult(sent, failed, SmtpConfigured: true);
     }
 
-    private static MimeMessage ToMime(OutboxMessage message, SmtpOptions smtp)
+    private static MimeMessage ToMime(OutboxMessage message, string body, SmtpOptions smtp)
     {
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@daovien.outbox";
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        mime.Body = new TextPart("plain") { Text = body };
         return mime;
     }
 
     private static string Truncate(string text) => text.Length > 1000 ? text[..1000] : text;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} cannot be decrypted (Data Protection keys lost?); it will not be sent")]
+    private static partial void UndecryptableMessage(ILogger logger, Guid messageId);
 }

@@ -13,4 +13,10 @@ public sealed class SealingOptions
 
     /// <summary>Alternatively, a file holding the PEM.</summary>
     public string? PublicKeyFile { get; set; }
+
+    /// <summary>
+    /// A demo or training install that knowingly keeps the generated private key in its data folder: it then stays
+    /// healthy outside Development. Never on a server that receives real denunciations (docs/adr/0077).
+    /// </summary>
+    public bool AcceptPrivateKeyInDataFolder { get; set; }
 }

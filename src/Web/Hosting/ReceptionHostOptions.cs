@@ -24,6 +24,16 @@ internal sealed class ReceptionHostOptions
     [System.ComponentModel.DataAnnotations.Range(0, 63_072_000)]
     public int HstsMaxAgeDays { get; set; } = 365;
 
+    /// <summary>
+    /// A certificate (PEM) whose RSA key encrypts the Data Protection key ring at rest (<c>&lt;data&gt;/keys</c>):
+    /// keep it outside the data folder (e.g. <c>/etc/daovien-reception</c>), so a copy of that folder alone cannot
+    /// forge staff cookies or open outbox bodies. Empty → the ring is stored unencrypted and the app warns at start.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>The private key (PEM) of <see cref="KeyRingCertificatePath"/>; empty → it is in that file.</summary>
+    public string? KeyRingCertificateKeyPath { get; set; }
+
     public static string ResolveDataDirectory(string? configured) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(Directory.GetCurrentDirectory(), ".data") : configured);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Staff;
@@ -59,9 +58,7 @@ internal static class WebHostExtensions
         builder.Services.AddHostedService<AdminBootstrapper>();
         builder.AddSignInLimits();
 
-        builder.Services.AddDataProtection()
-            .SetApplicationName("DaoVien.OnlineReception")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.AddDataProtectionKeyRing(dataDirectory);
         // Vietnamese text stays readable in the HTML instead of becoming numeric character references.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -3,6 +3,7 @@ using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Realtime.Signalling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,9 +20,40 @@ internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db,
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(string? t, CancellationToken cancellationToken)
+    /// <summary>Holds the link's token after the first load, so the address bar, history and logs keep no token.</summary>
+    public const string TokenCookie = "dv_join";
+
+    private const int MaxTokenLength = 200;
+
+    public async Task<IActionResult> OnGetAsync(string? t, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(t) || t.Length > 200)
+        if (!string.IsNullOrEmpty(t))
+        {
+            // The e-mailed link carries the token once: it moves into an HttpOnly cookie scoped to this page and
+            // the browser is sent to the bare address (docs/adr/0078).
+            if (t.Length <= MaxTokenLength)
+            {
+                Response.Cookies.Append(TokenCookie, t, new CookieOptions
+                {
+                    HttpOnly = true,
+                    Secure = Request.IsHttps,
+                    SameSite = SameSiteMode.Lax,
+                    Path = "/Reception/Join",
+                    MaxAge = TimeSpan.FromHours(12),
+                    IsEssential = true,
+                });
+            }
+
+            return Redirect("/Reception/Join");
+        }
+
+        await ReadAsync(Request.Cookies[TokenCookie], cancellationToken);
+        return Page();
+    }
+
+    private async Task ReadAsync(string? t, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(t) || t.Length > MaxTokenLength)
         {
             Error = texts["Join.InvalidLink"];
             return;
