@@ -33,6 +33,26 @@ internal static partial class HubClients
         return connection;
     }
 
+    /// <summary>Completes when the server next calls <paramref name="method"/> (without arguments) on this connection.</summary>
+    public static Task NextAsync(this HubConnection connection, string method)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On(method, () => signal.TrySetResult());
+        return signal.Task;
+    }
+
+    /// <summary>Completes when this connection is closed (by the server, here).</summary>
+    public static Task ClosedAsync(this HubConnection connection)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+
     /// <summary>Runs the lobby door sweep now (Quartz runs it every minute in the app).</summary>
     public static async Task OpenLobbyAsync(IServiceProvider services)
     {

@@ -15,8 +15,13 @@ internal sealed class RealtimeOptions
     [Range(1, 240)]
     public int DefaultSessionMinutes { get; set; } = 15;
 
-    [Range(1, 4000)]
+    /// <summary>Longest chat line, in characters (the column holds <see cref="ChatMessageConfiguration.MaxLength"/>).</summary>
+    [Range(1, ChatMessageConfiguration.MaxLength)]
     public int MaxChatLength { get; set; } = 1000;
+
+    /// <summary>Chat lines one session keeps; past it the chat refuses more (every joiner receives the whole history).</summary>
+    [Range(1, 100_000)]
+    public int MaxChatMessagesPerSession { get; set; } = 500;
 
     /// <summary>Largest SDP accepted from a browser, in bytes.</summary>
     [Range(2_000, 200_000)]
@@ -29,4 +34,20 @@ internal sealed class RealtimeOptions
     /// <summary>Officials that may be invited into one session besides the presiding one.</summary>
     [Range(0, 10)]
     public int MaxInvitedOfficials { get; set; } = 5;
+
+    /// <summary>Hub calls one connection may make at once (the token bucket's size).</summary>
+    [Range(1, 10_000)]
+    public int HubCallBurst { get; set; } = 30;
+
+    /// <summary>Hub calls one connection regains per second (the token bucket's refill).</summary>
+    [Range(0.001, 10_000)]
+    public double HubCallsPerSecond { get; set; } = 10;
+
+    /// <summary>
+    /// How often, at most, a staff connection's account is read again on its next hub call (still active, still holding
+    /// the roles its sign-in carries); 0 = on every call. Disabling or changing roles on the staff pages closes the
+    /// connections at once; this catches changes made elsewhere.
+    /// </summary>
+    [Range(0, 3600)]
+    public int StaffAccountCheckSeconds { get; set; } = 15;
 }

@@ -260,9 +260,16 @@ internal sealed partial class ReceptionHub(
         }
 
         var (session, participant) = await CallerInRoomAsync();
-        if (!SdpGuard.IsAcceptable(sdpOffer, Options.MaxSdpBytes, 3, out var audioMid))
+        // One audio stream per participant, the camera's: the one a mute moderates (a screen share's sound would not be).
+        var refusal = SdpGuard.CheckPublishOffer(sdpOffer, kind, Options.MaxSdpBytes, out var audioMid);
+        if (refusal is not null)
         {
-            throw new HubException("SDP không hợp lệ.");
+            throw new HubException(RealtimeMessages.Get(refusal switch
+            {
+                OfferRefusal.ScreenNotVideoOnly => "Publish.ScreenVideoOnly",
+                OfferRefusal.CameraShape => "Publish.CameraShape",
+                _ => "Publish.BadSdp",
+            }));
         }
 
         // Consent first: in a recorded room nobody publishes (so nothing of theirs is recorded) before their
