@@ -118,8 +118,9 @@ public sealed class PublishingTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("cancelled", statusC.GetProperty("status").GetString());
         var mails = await _app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == Notifications.NotificationKind.DayMoved || m.Kind == Notifications.NotificationKind.DayCancelled).OrderBy(m => m.Recipient).ToListAsync());
         Assert.Equal(["a@example.vn", "b@example.vn", "c@example.vn"], mails.Select(m => m.Recipient));
-        Assert.Contains("Bão số 3", mails[2].Body, StringComparison.Ordinal);
-        Assert.Contains("13:30", mails[0].Body, StringComparison.Ordinal);
+        var bodies = await _app.WithScopeAsync(sp => Task.FromResult(mails.Select(m => sp.GetRequiredService<Notifications.OutboxBodies>().Open(m.Body)).ToList()));
+        Assert.Contains("Bão số 3", bodies[2], StringComparison.Ordinal);
+        Assert.Contains("13:30", bodies[0], StringComparison.Ordinal);
         // The cancelled day is gone from the public calendar.
         var calendar = await citizen.GetFromJsonAsync<JsonElement[]>(new Uri("/api/calendar/reception-days?from=2027-01-01&to=2027-01-31", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.DoesNotContain(calendar!, d => d.GetProperty("id").GetGuid() == days[1]);

@@ -23,7 +23,7 @@ public sealed class LifecycleTests : IDisposable
         var port = AppProcess.FreePort();
         await using var terminal = TerminalProcess.Start(
             ["dotnet", RepositoryPaths.WebAssembly, "--contentRoot", RepositoryPaths.WebContentRoot, "--urls", $"http://127.0.0.1:{port}", "--data-dir", _dataDirectory],
-            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Sealing__AcceptPrivateKeyInDataFolder"] = "true" },
             ["ConnectionStrings__Reception"]);
         await terminal.WaitForOutputAsync("Application started", StartTimeout, ct);
         await WaitHealthyAsync(new Uri($"http://127.0.0.1:{port}/"), ct);
