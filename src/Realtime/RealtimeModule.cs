@@ -8,6 +8,7 @@ using DaoVien.OnlineReception.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,19 @@ public static class RealtimeModule
             // SDP is a few KB; nothing legitimate is larger than this.
             o.MaximumReceiveMessageSize = 128 * 1024;
             o.MaximumParallelInvocationsPerClient = 1;
+            o.AddFilter<HubGuard>();
         });
+        builder.Services.AddSingleton<HubGuard>();
+        builder.Services.AddSingleton<StaffConnections>();
+        builder.Services.AddHostedService<StaffConnectionSweep>();
+        // The limiter middleware and its one-line rejection are the scheduling module's; this adds the hub's policy.
+        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(HubRateLimit, context =>
+        {
+            var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RealtimeOptions>>().Value.HubNegotiationsPerMinute;
+            return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
 
         var zone = builder.Configuration[$"{WardOptions.Section}:TimeZoneId"] ?? new WardOptions().TimeZoneId;
         builder.Services.AddQuartz(q =>
@@ -80,10 +93,13 @@ public static class RealtimeModule
         return builder;
     }
 
+    /// <summary>Rate-limit policy of the hub's endpoints, per client address (<see cref="RealtimeOptions.HubNegotiationsPerMinute"/>).</summary>
+    public const string HubRateLimit = "hub-negotiation";
+
     public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapHub<ReceptionHub>(ReceptionHub.Path);
+        endpoints.MapHub<ReceptionHub>(ReceptionHub.Path).RequireRateLimiting(HubRateLimit);
         endpoints.MapRecordings();
         return endpoints;
     }

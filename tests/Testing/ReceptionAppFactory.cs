@@ -40,6 +40,8 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         _settings.TryAdd("Scheduling:Bookings:CreatesPerMinute", "10000");
         _settings.TryAdd("Scheduling:Bookings:MaxActivePerPerson", "1000");
         _settings.TryAdd("SignIn:PostsPerMinute", "10000");
+        _settings.TryAdd("Realtime:HubNegotiationsPerMinute", "10000");
+        _settings.TryAdd("Realtime:StaffAccountCheckSeconds", "1");
         // Test apps generate their sealing pair in the data folder and tests open sealed values with its private half:
         // the tests about that warning switch this off.
         _settings.TryAdd("Sealing:AcceptPrivateKeyInDataFolder", "true");

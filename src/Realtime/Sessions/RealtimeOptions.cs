@@ -44,10 +44,16 @@ internal sealed class RealtimeOptions
     public double HubCallsPerSecond { get; set; } = 10;
 
     /// <summary>
-    /// How often, at most, a staff connection's account is read again on its next hub call (still active, still holding
-    /// the roles its sign-in carries); 0 = on every call. Disabling or changing roles on the staff pages closes the
-    /// connections at once; this catches changes made elsewhere.
+    /// How often the accounts of open staff hub connections are read again: a connection whose account was disabled
+    /// or whose roles changed since its sign-in is closed, at the latest this long after the change.
     /// </summary>
-    [Range(0, 3600)]
-    public int StaffAccountCheckSeconds { get; set; } = 15;
+    [Range(1, 3600)]
+    public int StaffAccountCheckSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Requests to the hub's endpoints (negotiation and transport) one client address may make per minute: a page
+    /// and its reconnections need a few; a script opening connections in a loop is stopped.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int HubNegotiationsPerMinute { get; set; } = 60;
 }

@@ -111,7 +111,13 @@ internal sealed partial class SessionLifecycle(
         var member = await services.GetRequiredService<IStaffDirectory>().FindAsync(staffId, cancellationToken);
         if (member is not { IsActive: true } || member.Id == session.PresidingOfficialId)
         {
-            throw new HubException("Không tìm thấy cán bộ này.");
+            throw new HubException(RealtimeMessages.Get("Invite.NotFound"));
+        }
+
+        // An administrator's account manages accounts; it never sits in a reception (docs/adr/0079).
+        if (member.Roles.Contains(StaffRoles.Admin))
+        {
+            throw new HubException(RealtimeMessages.Get("Invite.Admin"));
         }
 
         var existing = await db.Participants.SingleOrDefaultAsync(p => p.SessionId == session.Id && p.StaffId == staffId, cancellationToken);

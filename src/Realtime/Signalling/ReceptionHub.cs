@@ -112,6 +112,12 @@ internal sealed partial class ReceptionHub(
         var participant = await db.Participants.SingleOrDefaultAsync(p => p.LobbyEntryId == entry.Id && p.DeviceKeyHash == keyHash, Context.ConnectionAborted);
         if (participant is null)
         {
+            // Removed by the presiding official: the booking's link does not bring them back on another device.
+            if (await db.Participants.AnyAsync(p => p.LobbyEntryId == entry.Id && p.State == ParticipantState.Removed, Context.ConnectionAborted))
+            {
+                throw new HubException(RealtimeMessages.Get("Lobby.RemovedNoNewDevice"));
+            }
+
             var count = await db.Participants.CountAsync(p => p.LobbyEntryId == entry.Id && p.State != ParticipantState.Left, Context.ConnectionAborted);
             if (count >= entry.RepresentativeCount)
             {
@@ -141,8 +147,9 @@ internal sealed partial class ReceptionHub(
             throw new HubException("Buổi tiếp đã kết thúc.");
         }
 
-        participant.ConnectionId = Context.ConnectionId;
+        var previousConnection = Rebind(participant);
         await db.SaveChangesAsync(Context.ConnectionAborted);
+        await ReleaseAsync(previousConnection, participant.SessionId, today);
         if (entry.State == LobbyEntryState.Admitted)
         {
             var session = await db.Sessions.FindAsync([entry.SessionId!.Value], Context.ConnectionAborted);
@@ -178,12 +185,16 @@ internal sealed partial class ReceptionHub(
         var participant = await db.Participants.SingleOrDefaultAsync(p => p.SessionId == session.Id && p.Role == ParticipantRole.Citizen && p.DeviceKeyHash == keyHash, Context.ConnectionAborted);
         if (participant is null)
         {
-            if (session.AdHocTokenUsed || time.GetUtcNow() > session.StartedAt.AddMinutes(Options.AdHocLinkMinutes))
+            // The claim is one conditional UPDATE: of two simultaneous first uses, exactly one changes the row.
+            var linkValidFrom = time.GetUtcNow().AddMinutes(-Options.AdHocLinkMinutes);
+            var claimed = await db.Sessions
+                .Where(s => s.Id == session.Id && !s.AdHocTokenUsed && s.StartedAt >= linkValidFrom)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.AdHocTokenUsed, true), Context.ConnectionAborted);
+            if (claimed != 1)
             {
                 throw new HubException("Đường dẫn đã được dùng hoặc đã hết hạn.");
             }
 
-            session.AdHocTokenUsed = true;
             // A denouncer's name is sealed at once and never stored or shown in plain, as for a denunciation booking.
             var denunciation = session.AdHocKind == MatterKind.Denunciation;
             participant = new Participant
@@ -204,8 +215,9 @@ internal sealed partial class ReceptionHub(
             throw new HubException("Bạn không thể vào lại buổi tiếp này.");
         }
 
-        participant.ConnectionId = Context.ConnectionId;
+        var previousConnection = Rebind(participant);
         await db.SaveChangesAsync(Context.ConnectionAborted);
+        await ReleaseAsync(previousConnection, session.Id, null);
         return await EnterRoomAsync(session, participant);
     }
 
@@ -241,9 +253,10 @@ internal sealed partial class ReceptionHub(
 
         var rejoining = participant.JoinedAt is not null;
         participant.State = ParticipantState.InRoom;
-        participant.ConnectionId = Context.ConnectionId;
+        var previousConnection = Rebind(participant);
         participant.JoinedAt ??= time.GetUtcNow();
         await db.SaveChangesAsync(Context.ConnectionAborted);
+        await ReleaseAsync(previousConnection, session.Id, null);
         if (rejoining)
         {
             await ReportRecordingGapAsync(session.Id, participant.Id, back: true);
@@ -324,8 +337,23 @@ internal sealed partial class ReceptionHub(
 
     public async Task SendChat(string text)
     {
-        RequireText(text, Options.MaxChatLength);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new HubException(RealtimeMessages.Get("Chat.Empty"));
+        }
+
+        if (text.Trim().Length > Options.MaxChatLength)
+        {
+            throw new HubException(RealtimeMessages.Format("Chat.TooLong", Options.MaxChatLength));
+        }
+
         var (session, participant) = await CallerInRoomAsync();
+        // Every joiner receives the whole history: a session's chat is bounded.
+        if (await db.ChatMessages.CountAsync(m => m.SessionId == session.Id, Context.ConnectionAborted) >= Options.MaxChatMessagesPerSession)
+        {
+            throw new HubException(RealtimeMessages.Format("Chat.SessionFull", Options.MaxChatMessagesPerSession));
+        }
+
         // In a denunciation's session the line is stored sealed; the room still reads it as typed (docs/adr/0081).
         var line = await chat.PostAsync(session, participant, text.Trim(), Context.ConnectionAborted);
         await Clients.Group(SessionGroup(session.Id)).ChatReceived(line);
@@ -372,7 +400,26 @@ internal sealed partial class ReceptionHub(
         var staffId = RequirePresiding();
         var today = Today;
         var waiting = await board.WaitingAsync(today, Context.ConnectionAborted);
-        var entry = lobbyEntryId is null ? waiting.FirstOrDefault() : waiting.SingleOrDefault(e => e.Id == lobbyEntryId);
+        // A day's citizens are received by that day's presiding official (docs/adr/0079): "next" is the next of the
+        // caller's own days; a named citizen of another official's day is refused.
+        var bookings = services.GetRequiredService<IBookingDirectory>();
+        LobbyEntry? entry = null;
+        foreach (var candidate in lobbyEntryId is null ? waiting : waiting.Where(e => e.Id == lobbyEntryId))
+        {
+            var booking = await bookings.FindAsync(candidate.BookingId, Context.ConnectionAborted);
+            if (booking is not null && PresidesOver(booking, staffId))
+            {
+                entry = candidate;
+                break;
+            }
+
+            if (lobbyEntryId is not null)
+            {
+                LogAdmissionRefused(staffId, candidate.Id);
+                throw new HubException(RealtimeMessages.Get("Admit.NotDelegated"));
+            }
+        }
+
         if (entry is null)
         {
             throw new HubException("Không có công dân nào đang chờ với lựa chọn này.");
@@ -439,7 +486,7 @@ internal sealed partial class ReceptionHub(
         var all = new Dictionary<Guid, OfficialView>();
         foreach (var role in new[] { StaffRoles.Chairman, StaffRoles.ViceChairman, StaffRoles.Staff, StaffRoles.Inspector })
         {
-            foreach (var m in await directory.ListInRoleAsync(role, Context.ConnectionAborted))
+            foreach (var m in (await directory.ListInRoleAsync(role, Context.ConnectionAborted)).Where(m => !m.Roles.Contains(StaffRoles.Admin)))
             {
                 all.TryAdd(m.Id, new OfficialView(m.Id, m.FullName, m.Title));
             }
@@ -680,6 +727,42 @@ internal sealed partial class ReceptionHub(
         return new JoinInfo(session.Id, participant.Id, participant.Role.ToString(), iceServers.For(participant.Id), iceServers.TransportPolicy, participants, history, participant.Muted);
     }
 
+    /// <summary>
+    /// The day's presiding official; a day published for a role only (no named official yet) is the Chairman's, as
+    /// the publisher resolves it.
+    /// </summary>
+    private bool PresidesOver(BookingSummary booking, Guid staffId) =>
+        booking.PresidingOfficialId == staffId
+        || (booking.PresidingOfficialId == Guid.Empty && Context.User!.IsInRole(StaffRoles.Chairman));
+
+    /// <summary>Binds the participant to this connection; returns the connection it was bound to before, if another.</summary>
+    private string? Rebind(Participant participant)
+    {
+        var previous = participant.ConnectionId;
+        participant.ConnectionId = Context.ConnectionId;
+        return previous is not null && previous != Context.ConnectionId ? previous : null;
+    }
+
+    /// <summary>
+    /// The participant's previous connection (another tab, the phone before a reload) stops speaking for them: out of
+    /// the session's and lobby's groups, so it receives no more chat or events.
+    /// </summary>
+    private async Task ReleaseAsync(string? previousConnection, Guid? sessionId, DateOnly? lobbyDate)
+    {
+        if (previousConnection is null)
+        {
+            return;
+        }
+
+        if (sessionId is { } id)
+        {
+            // Its media go when this connection attaches (SessionMedia replaces a participant's previous streams).
+            await Groups.RemoveFromGroupAsync(previousConnection, SessionGroup(id), CancellationToken.None);
+        }
+
+        await Groups.RemoveFromGroupAsync(previousConnection, LobbyGroup(lobbyDate ?? Today), CancellationToken.None);
+    }
+
     private static void RequireText(string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength)
@@ -700,6 +783,9 @@ internal sealed partial class ReceptionHub(
     private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal const string RecordingConsentRequired = "Bạn cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Admission of lobby entry {LobbyEntryId} refused to {StaffId}: another official presides that day")]
+    private partial void LogAdmissionRefused(Guid staffId, Guid lobbyEntryId);
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Media request failed: {Code} {Reason}")]
     private partial void LogMediaFailed(int code, string reason);

@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using DaoVien.OnlineReception.Scheduling.Staff;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DaoVien.OnlineReception.Realtime.Signalling;
+
+/// <summary>
+/// Every hub call passes here (docs/adr/0080): a token bucket per connection (<see cref="RealtimeOptions.HubCallBurst"/>,
+/// <see cref="RealtimeOptions.HubCallsPerSecond"/>) answers a flood with one refusal and one log line; a staff
+/// connection is admitted only while its account is active with the roles its sign-in carries, and is closed
+/// (by <see cref="StaffConnectionSweep"/>) within <see cref="RealtimeOptions.StaffAccountCheckSeconds"/> of a change.
+/// </summary>
+internal sealed partial class HubGuard(StaffConnections staff, IOptionsMonitor<RealtimeOptions> options, TimeProvider time, ILogger<HubGuard> logger) : IHubFilter
+{
+    private const string BucketKey = "daovien.bucket";
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (StaffConnections.StaffIdOf(context.Context.User) is { } staffId)
+        {
+            // A cookie issued before the account was disabled or its roles changed does not connect.
+            var directory = context.ServiceProvider.GetRequiredService<IStaffDirectory>();
+            if (!StaffConnections.Matches(await directory.FindAsync(staffId, context.Context.ConnectionAborted), context.Context.User!))
+            {
+                AccountRefused(logger, staffId, context.Context.ConnectionId);
+                context.Context.Abort();
+                return;
+            }
+
+            staff.Add(context.Context, staffId);
+        }
+
+        await next(context);
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        staff.Remove(context.Context.ConnectionId);
+        await next(context, exception);
+    }
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var connection = invocationContext.Context;
+        if (connection.Items.TryGetValue(BucketKey, out var stored) is false || stored is not TokenBucket bucket)
+        {
+            bucket = new TokenBucket(options.CurrentValue.HubCallBurst, time.GetTimestamp());
+            connection.Items[BucketKey] = bucket;
+        }
+
+        if (!bucket.TryTake(options.CurrentValue.HubCallBurst, options.CurrentValue.HubCallsPerSecond, time))
+        {
+            if (bucket.FirstRefusalSinceAllowed())
+            {
+                TooManyCalls(logger, connection.ConnectionId, invocationContext.HubMethodName);
+            }
+
+            throw new HubException(RealtimeMessages.Get("Hub.TooManyCalls"));
+        }
+
+        if (staff.IsClosed(connection.ConnectionId))
+        {
+            throw new HubException(RealtimeMessages.Get("Hub.AccountChanged"));
+        }
+
+        return await next(invocationContext);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} over its call rate (first refused: {Method}); further refusals until it slows down are not logged")]
+    private static partial void TooManyCalls(ILogger logger, string connectionId, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} of staff {StaffId} refused: the account is disabled or its roles changed since sign-in")]
+    private static partial void AccountRefused(ILogger logger, Guid staffId, string connectionId);
+
+    /// <summary>A classic token bucket; one per connection (SignalR runs one invocation per connection at a time).</summary>
+    private sealed class TokenBucket(int tokens, long timestamp)
+    {
+        private double _tokens = tokens;
+        private long _last = timestamp;
+        private bool _refusing;
+
+        public bool TryTake(int burst, double perSecond, TimeProvider time)
+        {
+            lock (this)
+            {
+                var now = time.GetTimestamp();
+                _tokens = Math.Min(burst, _tokens + (time.GetElapsedTime(_last, now).TotalSeconds * perSecond));
+                _last = now;
+                if (_tokens < 1)
+                {
+                    return false;
+                }
+
+                _tokens -= 1;
+                _refusing = false;
+                return true;
+            }
+        }
+
+        /// <summary>True once per run of refusals, so a flood costs one log line.</summary>
+        public bool FirstRefusalSinceAllowed()
+        {
+            lock (this)
+            {
+                var first = !_refusing;
+                _refusing = true;
+                return first;
+            }
+        }
+    }
+}
+
+/// <summary>The open hub connections of staff accounts, for closing them when their account changes.</summary>
+internal sealed class StaffConnections
+{
+    private readonly ConcurrentDictionary<string, (HubCallerContext Context, Guid StaffId)> _open = new();
+    private readonly ConcurrentDictionary<string, bool> _closed = new();
+
+    public static Guid? StaffIdOf(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The account still active and holding exactly the roles the connection's sign-in carries.</summary>
+    public static bool Matches(StaffMember? member, ClaimsPrincipal user)
+    {
+        if (member is not { IsActive: true })
+        {
+            return false;
+        }
+
+        var claimed = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return claimed.SetEquals(member.Roles);
+    }
+
+    public void Add(HubCallerContext context, Guid staffId) => _open[context.ConnectionId] = (context, staffId);
+
+    public void Remove(string connectionId)
+    {
+        _open.TryRemove(connectionId, out _);
+        _closed.TryRemove(connectionId, out _);
+    }
+
+    public bool IsClosed(string connectionId) => _closed.ContainsKey(connectionId);
+
+    public IReadOnlyList<(HubCallerContext Context, Guid StaffId)> Open => [.. _open.Values];
+
+    /// <summary>Closes the connection: further calls are refused at once, the transport is aborted.</summary>
+    public void Close(HubCallerContext context)
+    {
+        _closed[context.ConnectionId] = true;
+        context.Abort();
+    }
+}
+
+/// <summary>Reads the accounts of open staff connections every <see cref="RealtimeOptions.StaffAccountCheckSeconds"/> and closes changed ones.</summary>
+internal sealed partial class StaffConnectionSweep(StaffConnections staff, IServiceScopeFactory scopes, IOptionsMonitor<RealtimeOptions> options, TimeProvider time, ILogger<StaffConnectionSweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.StaffAccountCheckSeconds)), time, stoppingToken);
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                SweepFailed(logger, ex);
+            }
+        }
+    }
+
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var open = staff.Open;
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IStaffDirectory>();
+        foreach (var group in open.GroupBy(c => c.StaffId))
+        {
+            var member = await directory.FindAsync(group.Key, cancellationToken);
+            foreach (var (context, staffId) in group)
+            {
+                if (!StaffConnections.Matches(member, context.User!))
+                {
+                    ConnectionClosed(logger, context.ConnectionId, staffId);
+                    staff.Close(context);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hub connection {ConnectionId} of staff {StaffId} closed: the account was disabled or its roles changed")]
+    private static partial void ConnectionClosed(ILogger logger, string connectionId, Guid staffId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checking staff hub connections failed; retried at the next interval")]
+    private static partial void SweepFailed(ILogger logger, Exception exception);
+}
