@@ -62,7 +62,7 @@ internal sealed partial class HubGuard(StaffConnections staff, IOptionsMonitor<R
 
         if (!bucket.TryTake(options.CurrentValue.HubCallBurst, options.CurrentValue.HubCallsPerSecond, time))
         {
-            if (bucket.FirstRefusalSinceAllowed())
+            if (bucket.ShouldLogRefusal(time))
             {
                 TooManyCalls(logger, connection.ConnectionId, invocationContext.HubMethodName);
             }
@@ -78,7 +78,7 @@ internal sealed partial class HubGuard(StaffConnections staff, IOptionsMonitor<R
         return await next(invocationContext);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} over its call rate (first refused: {Method}); further refusals until it slows down are not logged")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} over its call rate (refused: {Method}); its further refusals within a minute are not logged")]
     private static partial void TooManyCalls(ILogger logger, string connectionId, string method);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} of staff {StaffId} refused: the account is disabled or its roles changed since sign-in")]
@@ -89,7 +89,7 @@ internal sealed partial class HubGuard(StaffConnections staff, IOptionsMonitor<R
     {
         private double _tokens = tokens;
         private long _last = timestamp;
-        private bool _refusing;
+        private long? _lastLogged;
 
         public bool TryTake(int burst, double perSecond, TimeProvider time)
         {
@@ -104,19 +104,23 @@ internal sealed partial class HubGuard(StaffConnections staff, IOptionsMonitor<R
                 }
 
                 _tokens -= 1;
-                _refusing = false;
                 return true;
             }
         }
 
-        /// <summary>True once per run of refusals, so a flood costs one log line.</summary>
-        public bool FirstRefusalSinceAllowed()
+        /// <summary>True for the first refusal of a connection and then at most once a minute, so a flood costs one log line.</summary>
+        public bool ShouldLogRefusal(TimeProvider time)
         {
             lock (this)
             {
-                var first = !_refusing;
-                _refusing = true;
-                return first;
+                var now = time.GetTimestamp();
+                if (_lastLogged is { } last && time.GetElapsedTime(last, now) < TimeSpan.FromMinutes(1))
+                {
+                    return false;
+                }
+
+                _lastLogged = now;
+                return true;
             }
         }
     }
