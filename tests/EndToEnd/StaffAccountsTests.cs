@@ -19,7 +19,15 @@ public sealed class StaffAccountsTests(PostgresServer server, BrowserFixture bro
     {
         await using var adminContext = await browser.NewContextAsync(_baseAddress);
         var admin = await adminContext.NewPageAsync();
-        await admin.SignInAsync("admin", _app.ReadInitialAdminPassword());
+        var generated = _app.ReadInitialAdminPassword();
+        await admin.SignInAsync("admin", generated);
+
+        // The generated password must be replaced before any page opens; then its copy on disk is gone.
+        await Assertions.Expect(admin.GetByTestId("password-required")).ToBeVisibleAsync();
+        await admin.GotoAsync("/Admin/Staff");
+        await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Password"));
+        await ChangePasswordAsync(admin, generated, "Quan-tri-2026!");
+        Assert.False(File.Exists(Path.Combine(_app.DataDirectory, "initial-admin.txt")));
         await Assertions.Expect(admin.GetByTestId("nav-admin-staff")).ToBeVisibleAsync();
 
         await admin.GetByTestId("nav-admin-staff").ClickAsync();
@@ -36,6 +44,9 @@ public sealed class StaffAccountsTests(PostgresServer server, BrowserFixture bro
         await using var chairmanContext = await browser.NewContextAsync(_baseAddress, phone: true);
         var chairman = await chairmanContext.NewPageAsync();
         await chairman.SignInAsync("chutich", "Ch@irman-2026");
+        // The admin knows the password they typed: the chairman replaces it at first sign-in.
+        await Assertions.Expect(chairman.GetByTestId("password-required")).ToBeVisibleAsync();
+        await ChangePasswordAsync(chairman, "Ch@irman-2026", "Chu-tich-rieng-2026");
         await Assertions.Expect(chairman.GetByTestId("nav-presiding")).ToBeVisibleAsync();
         await Assertions.Expect(chairman.GetByTestId("nav-admin-staff")).ToHaveCountAsync(0);
 
@@ -68,6 +79,7 @@ public sealed class StaffAccountsTests(PostgresServer server, BrowserFixture bro
         await using var adminContext = await browser.NewContextAsync(_baseAddress);
         var admin = await adminContext.NewPageAsync();
         await admin.SignInAsync("admin", _app.ReadInitialAdminPassword());
+        await ChangePasswordAsync(admin, _app.ReadInitialAdminPassword(), "Quan-tri-2026!");
         await admin.GotoAsync("/Admin/Staff");
         await admin.Locator("tr[data-user=canbo2]").GetByRole(AriaRole.Button, new() { Name = "Vô hiệu hóa" }).ClickAsync();
         await Assertions.Expect(admin.Locator("tr[data-user=canbo2]")).ToContainTextAsync("Đã vô hiệu hóa");
@@ -85,6 +97,15 @@ public sealed class StaffAccountsTests(PostgresServer server, BrowserFixture bro
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = "admin", ["Input.Password"] = "x" });
         using var response = await client.PostAsync(new Uri("Account/Login", UriKind.Relative), form, TestContext.Current.CancellationToken);
         Assert.Equal(400, (int)response.StatusCode);
+    }
+
+    private static async Task ChangePasswordAsync(IPage page, string current, string next)
+    {
+        await page.GetByLabel("Mật khẩu hiện tại").FillAsync(current);
+        await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync(next);
+        await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync(next);
+        await page.GetByTestId("password-submit").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Password"));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -172,6 +172,7 @@ internal static class WebHostExtensions
         app.UseHttpMetricsOfApp();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequiredPasswordChange();
         app.UseAntiforgery();
         return app;
     }

@@ -36,6 +36,7 @@ internal sealed class AdminBootstrapper(IServiceProvider services, IOptions<Host
         var admin = new StaffUser { UserName = AdminUserName, FullName = "Quản trị hệ thống", EmailConfirmed = true };
         Check(await users.CreateAsync(admin, password));
         Check(await users.AddToRoleAsync(admin, StaffRoles.Admin));
+        Check(await users.AddClaimAsync(admin, PasswordChange.Required));
 
         var dataDirectory = Hosting.ReceptionHostOptions.ResolveDataDirectory(hostOptions.Value.DataDirectory);
         var file = Path.Combine(dataDirectory, PasswordFileName);
@@ -53,7 +54,7 @@ internal sealed class AdminBootstrapper(IServiceProvider services, IOptions<Host
 
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         // Printed straight to the console, never through the logger: log sinks keep what they receive.
-        Console.WriteLine($"Tài khoản quản trị đầu tiên: {AdminUserName} / {password} (cũng lưu trong {file}, hãy đổi mật khẩu)");
+        Console.WriteLine($"Tài khoản quản trị đầu tiên: {AdminUserName} / {password} (cũng lưu trong {file}, đổi mật khẩu ở lần đăng nhập đầu tiên)");
         logger.LogInformation("Created the initial admin account; its password is in {PasswordFile}", file);
     }
 

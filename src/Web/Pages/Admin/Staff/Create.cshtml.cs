@@ -39,6 +39,12 @@ internal sealed class CreateModel(UserManager<StaffUser> users, IStringLocalizer
             created = await users.AddToRolesAsync(user, Input.Roles.Distinct(StringComparer.Ordinal));
         }
 
+        if (created.Succeeded)
+        {
+            // The administrator knows this password: its owner replaces it at first sign-in (docs/adr/0075).
+            created = await users.AddClaimAsync(user, PasswordChange.Required);
+        }
+
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
