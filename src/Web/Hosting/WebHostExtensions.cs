@@ -112,7 +112,18 @@ internal static class WebHostExtensions
             })
             .AddEntityFrameworkStores<StaffDbContext>()
             .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Between the password and the code: the account's id only, five minutes, never sent cross-site.
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "daovien.2fa";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -172,7 +183,7 @@ internal static class WebHostExtensions
         app.UseHttpMetricsOfApp();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRequiredPasswordChange();
+        app.UseRequiredAccountSetup();
         app.UseAntiforgery();
         return app;
     }
