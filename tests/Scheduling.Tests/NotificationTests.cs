@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DaoVien.OnlineReception.Scheduling.Notifications;
 using DaoVien.OnlineReception.Testing;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -152,7 +153,7 @@ public sealed class NotificationTests(PostgresServer server)
         });
         // A row sealed by a key ring this app does not have (what a restore without the keys leaves), queued before
         // one the app can open.
-        var lostRing = Microsoft.AspNetCore.DataProtection.DataProtectionProvider.Create("another-install")
+        var lostRing = DataProtectionProvider.Create("another-install")
             .CreateProtector("DaoVien.OnlineReception.Outbox.Body.v1");
         var now = app.Time.GetUtcNow();
         var lost = new OutboxMessage { Id = Guid.NewGuid(), Recipient = "lost@example.vn", Subject = "Mất khoá", Body = "dp1:" + lostRing.Protect("nội dung"), CreatedAt = now.AddMinutes(-1) };
