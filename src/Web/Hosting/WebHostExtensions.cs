@@ -85,18 +85,8 @@ internal static class WebHostExtensions
         builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SignInThrottle>();
         // The limiter middleware and its rejection answer are the scheduling module's; this adds the sign-in policy.
-        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(SignInLimitOptions.RateLimitPolicy, context =>
-        {
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read");
-            }
-
-            var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInLimitOptions>>().Value.PostsPerMinute;
-            return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        }));
+        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(SignInLimitOptions.RateLimitPolicy, context => ClientRateLimit.PerMinute(
+            context, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInLimitOptions>>().Value.PostsPerMinute, readsFree: true)));
     }
 
     private static void AddStaffIdentity(this WebApplicationBuilder builder)
