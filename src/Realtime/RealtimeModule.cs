@@ -73,13 +73,8 @@ public static class RealtimeModule
         builder.Services.AddSingleton<StaffConnections>();
         builder.Services.AddHostedService<StaffConnectionSweep>();
         // The limiter middleware and its one-line rejection are the scheduling module's; this adds the hub's policy.
-        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(HubRateLimit, context =>
-        {
-            var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RealtimeOptions>>().Value.HubNegotiationsPerMinute;
-            return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        }));
+        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(HubRateLimit, context => ClientRateLimit.PerMinute(
+            context, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RealtimeOptions>>().Value.HubNegotiationsPerMinute)));
 
         var zone = builder.Configuration[$"{WardOptions.Section}:TimeZoneId"] ?? new WardOptions().TimeZoneId;
         builder.Services.AddQuartz(q =>

@@ -93,26 +93,11 @@ public static class SchedulingModule
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RateLimitLog.RejectAsync;
             // Booking creation (API and page post) per client address: one client cannot take a whole day's slots.
-            o.AddPolicy(BookingEndpoints.CreateRateLimit, context =>
-            {
-                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("read");
-                }
-
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<SchedulingOptions>>().Value.Bookings.CreatesPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+            o.AddPolicy(BookingEndpoints.CreateRateLimit, context => ClientRateLimit.PerMinute(
+                context, context.RequestServices.GetRequiredService<IOptions<SchedulingOptions>>().Value.Bookings.CreatesPerMinute, readsFree: true));
             // Booking codes are short: look-ups are limited per client address so codes cannot be enumerated.
-            o.AddPolicy(BookingEndpoints.LookupRateLimit, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<SchedulingOptions>>().Value.Bookings.LookupsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+            o.AddPolicy(BookingEndpoints.LookupRateLimit, context => ClientRateLimit.PerMinute(
+                context, context.RequestServices.GetRequiredService<IOptions<SchedulingOptions>>().Value.Bookings.LookupsPerMinute));
         });
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration[$"{WardOptions.Section}:TimeZoneId"] ?? new WardOptions().TimeZoneId);
@@ -152,6 +137,29 @@ public static class SchedulingModule
         endpoints.MapBookings();
         endpoints.MapMeetings();
         return endpoints;
+    }
+}
+
+/// <summary>
+/// The one shape of every abuse limit: requests per client address (the real one behind a trusted proxy, as forwarded
+/// headers run first) in a fixed one-minute window, no queue; past it, <see cref="RateLimitLog"/> answers.
+/// </summary>
+public static class ClientRateLimit
+{
+    /// <param name="context">The request being partitioned.</param>
+    /// <param name="perMinute">Requests one address may make per minute.</param>
+    /// <param name="readsFree">GET and HEAD are not counted (a form page limits its posts only).</param>
+    public static RateLimitPartition<string> PerMinute(HttpContext context, int perMinute, bool readsFree = false)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (readsFree && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            return RateLimitPartition.GetNoLimiter("read");
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DaoVien.OnlineReception.Scheduling.Notifications;
 using DaoVien.OnlineReception.Testing;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -138,6 +139,45 @@ public sealed class NotificationTests(PostgresServer server)
         Assert.Null(message.SentAt);
         Assert.Equal(1, message.Attempts);
         Assert.False(string.IsNullOrEmpty(message.LastError));
+    }
+
+    [Fact]
+    public async Task Outbox_BodySealedWithLostKeys_GivenUpOnceWithClearError_OthersStillSent()
+    {
+        await using var smtp = new LocalSmtpListener();
+        await using var app = await SchedulingTestApp.StartAsync(server, new Dictionary<string, string?>
+        {
+            ["Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Notifications:Smtp:UseStartTls"] = "false",
+            ["Notifications:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        });
+        // A row sealed by a key ring this app does not have (what a restore without the keys leaves), queued before
+        // one the app can open.
+        var lostRing = DataProtectionProvider.Create("another-install")
+            .CreateProtector("DaoVien.OnlineReception.Outbox.Body.v1");
+        var now = app.Time.GetUtcNow();
+        var lost = new OutboxMessage { Id = Guid.NewGuid(), Recipient = "lost@example.vn", Subject = "Mất khoá", Body = "dp1:" + lostRing.Protect("nội dung"), CreatedAt = now.AddMinutes(-1) };
+        var good = await app.WithScopeAsync(sp => Task.FromResult(new OutboxMessage
+        {
+            Id = Guid.NewGuid(), Recipient = "ok@example.vn", Subject = "Còn khoá", Body = sp.GetRequiredService<OutboxBodies>().Seal("nội dung đọc được"), CreatedAt = now,
+        }));
+        await app.WithDbAsync(async db => { db.Outbox.AddRange(lost, good); await db.SaveChangesAsync(); });
+
+        // This run or the dispatch job (which may run at the same moment) delivers; twice more changes nothing.
+        for (var run = 0; run < 3; run++)
+        {
+            await app.WithScopeAsync(sp => sp.GetRequiredService<OutboxSender>().DeliverPendingAsync(10, CancellationToken.None));
+        }
+
+        await Eventually.TrueAsync(() => smtp.Received.Count >= 1, TimeSpan.FromSeconds(30), "the readable message sent", TestContext.Current.CancellationToken);
+        var rows = await app.WithDbAsync(db => db.Outbox.AsNoTracking().ToDictionaryAsync(m => m.Id));
+        Assert.NotNull(rows[good.Id].SentAt);
+        Assert.Null(rows[lost.Id].SentAt);
+        Assert.Equal(10, rows[lost.Id].Attempts);
+        Assert.StartsWith("Không giải mã được nội dung", rows[lost.Id].LastError, StringComparison.Ordinal);
+        var received = Assert.Single(smtp.Received);
+        Assert.Equal("ok@example.vn", received.To.Mailboxes.Single().Address);
+        Assert.Equal("nội dung đọc được", received.TextBody?.Trim());
     }
 
     private static async Task<Guid> PublishThursdayAsync(SchedulingTestApp app)

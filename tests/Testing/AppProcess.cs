@@ -73,6 +73,8 @@ public sealed class AppProcess : IAsyncDisposable
         // The embedded default generates the sealing pair in the data folder, which is unhealthy in Production: these
         // apps are the embedded default on purpose (a test about that warning passes "false").
         psi.Environment["Sealing__AcceptPrivateKeyInDataFolder"] = "true";
+        // Tests sign staff in by password; the deployment test asks for the second factor as production does.
+        psi.Environment["Accounts__TwoFactorRequiredRoles"] = "";
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())
         {
             psi.Environment[k] = v;

@@ -39,6 +39,50 @@ public static partial class StaffSignIn
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
+    /// <summary>The authenticator key the set-up page shows (as the page writes it: groups, lower case).</summary>
+    public static string AuthenticatorKeyOn(string html)
+    {
+        var match = AuthenticatorKey().Match(html);
+        Assert.True(match.Success, "no authenticator key on the page");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex("data-testid=\"two-factor-key\">([a-z2-7 ]+)<")]
+    private static partial Regex AuthenticatorKey();
+
+    /// <summary>Sets up the signed-in account's authenticator as its owner would; returns the key the app holds.</summary>
+    public static async Task<string> EnrolAuthenticatorAsync(this HttpClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var setup = new Uri("Account/TwoFactor", UriKind.Relative);
+        var key = AuthenticatorKeyOn(await client.GetStringAsync(setup, cancellationToken));
+        await PostCodeAsync(client, setup, new Uri("Account/TwoFactor?handler=Enable", UriKind.Relative), Authenticator.CodeFor(key), cancellationToken);
+        return key;
+    }
+
+    /// <summary>Both steps: the password, then the authenticator's current code for <paramref name="key"/>.</summary>
+    public static async Task SignInWithCodeAsync(this HttpClient client, string userName, string password, string key, CancellationToken cancellationToken)
+    {
+        await client.SignInAsync(userName, password, cancellationToken);
+        var step = new Uri("Account/TwoFactorSignIn", UriKind.Relative);
+        using var response = await PostCodeAsync(client, step, step, Authenticator.CodeFor(key), cancellationToken);
+        var signedIn = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+            || response.RequestMessage?.RequestUri?.AbsolutePath.EndsWith("/Account/TwoFactorSignIn", StringComparison.Ordinal) == false;
+        Assert.True(signedIn, $"the code step of {userName} failed: {(int)response.StatusCode}");
+    }
+
+    private static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, Uri form, Uri target, string code, CancellationToken cancellationToken)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = code,
+            ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(form, cancellationToken),
+        });
+        var response = await client.PostAsync(target, content, cancellationToken);
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found, $"{target} answered {(int)response.StatusCode}");
+        return response;
+    }
+
     public static async Task SignInAsync(this IPage page, string userName, string password)
     {
         ArgumentNullException.ThrowIfNull(page);

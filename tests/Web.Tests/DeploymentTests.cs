@@ -8,6 +8,9 @@ namespace DaoVien.OnlineReception.Web.Tests;
 public sealed class DeploymentTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
+    /// <summary>The shipped default of Accounts:TwoFactorRequiredRoles (test apps otherwise switch it off).</summary>
+    private static readonly Dictionary<string, string> ProductionAccounts = new() { ["Accounts__TwoFactorRequiredRoles"] = "Admin,Chairman,Inspector" };
     private readonly string _root = Path.Combine(Path.GetTempPath(), "daovien-deploy-" + Guid.NewGuid().ToString("N")[..10]);
 
     [Fact]
@@ -38,19 +41,22 @@ public sealed class DeploymentTests : IDisposable
         var restored = Path.Combine(_root, "restored");
         var archived = Path.Combine("recordings", "archives", "0193a1b2-0000-7000-8000-000000000001", "manifest.json");
         using var cookies = new CookieJar();
-        string password;
-        await using (var app = AppProcess.Start(data))
+        string password, authenticatorKey;
+        await using (var app = AppProcess.Start(data, environment: ProductionAccounts))
         {
             await app.WaitHealthyAsync(StartTimeout);
             // The data folder is its owner's alone (as root, 'postgres' may only pass through to its cluster).
             Assert.Equal(UnixFileMode.None, File.GetUnixFileMode(data) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite));
             password = AdminPassword(data);
-            using var client = cookies.Client(app.BaseAddress);
+            using var client = cookies.Client(app.BaseAddress, followRedirects: false);
             await client.SignInAsync("admin", password, TestContext.Current.CancellationToken);
             // As the operator would at once (docs/deploy.md): the generated password is replaced, its file removed.
             password = "Quan-tri-rieng-2026";
             await ChangeOwnPasswordAsync(client, AdminPassword(data), password);
             Assert.False(File.Exists(Path.Combine(data, "initial-admin.txt")));
+            // Then the second factor production asks of the admin before any staff page opens.
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri("/api/bookings", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+            authenticatorKey = await client.EnrolAuthenticatorAsync(TestContext.Current.CancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(data, archived))!);
             await File.WriteAllTextAsync(Path.Combine(data, archived), "{\"files\":[]}", TestContext.Current.CancellationToken);
 
@@ -62,11 +68,11 @@ public sealed class DeploymentTests : IDisposable
         // Restoring over a folder that holds a database is refused: nothing is overwritten.
         Assert.NotEqual(0, await RunAsync("deploy/restore.sh", backup, restored));
 
-        await using var again = AppProcess.Start(restored);
+        await using var again = AppProcess.Start(restored, environment: ProductionAccounts);
         await again.WaitHealthyAsync(StartTimeout);
         // The cookie issued before the backup still opens a staff page: same database (account, security stamp) and
         // the same DataProtection keys.
-        using (var client = cookies.Client(again.BaseAddress))
+        using (var client = cookies.Client(again.BaseAddress, followRedirects: false))
         {
             using var response = await client.GetAsync(new Uri("/api/bookings", UriKind.Relative), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -75,10 +81,12 @@ public sealed class DeploymentTests : IDisposable
         Assert.Equal("{\"files\":[]}", await File.ReadAllTextAsync(Path.Combine(restored, archived), TestContext.Current.CancellationToken));
         Assert.False(File.Exists(Path.Combine(restored, "initial-admin.txt")));
         using (var fresh = new CookieJar())
-        using (var client = fresh.Client(again.BaseAddress))
+        using (var client = fresh.Client(again.BaseAddress, followRedirects: false))
         {
-            // The changed password is the restored account's.
-            await client.SignInAsync("admin", password, TestContext.Current.CancellationToken);
+            // The changed password and the enrolled authenticator are the restored account's.
+            await client.SignInWithCodeAsync("admin", password, authenticatorKey, TestContext.Current.CancellationToken);
+            using var response = await client.GetAsync(new Uri("/api/bookings", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         await again.StopAsync(TimeSpan.FromSeconds(60));
@@ -129,28 +137,6 @@ public sealed class DeploymentTests : IDisposable
         }
         catch (UnauthorizedAccessException)
         {
-        }
-    }
-
-    /// <summary>One cookie container shared by clients of two app instances on different ports (cookies ignore ports).</summary>
-    private sealed class CookieJar : IDisposable
-    {
-        private readonly CookieContainer _container = new();
-        private readonly List<HttpMessageHandler> _handlers = [];
-
-        public HttpClient Client(Uri baseAddress)
-        {
-            var handler = new HttpClientHandler { CookieContainer = _container, AllowAutoRedirect = false };
-            _handlers.Add(handler);
-            return new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress };
-        }
-
-        public void Dispose()
-        {
-            foreach (var h in _handlers)
-            {
-                h.Dispose();
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DaoVien.OnlineReception.Web.Tests;
 
@@ -22,9 +23,14 @@ public sealed class KeyRingTests(PostgresServer server)
         };
 
         string protectedText;
-        await using (var first = ReceptionAppFactory.Create(connectionString, dataDirectory, withCertificate))
+        using (var logs = new CapturedLogs())
         {
-            protectedText = Protector(first).Protect("phiên đăng nhập của cán bộ");
+            await using (var first = ReceptionAppFactory.Create(connectionString, dataDirectory, withCertificate).WithServices(logs.AddTo))
+            {
+                protectedText = Protector(first).Protect("phiên đăng nhập của cán bộ");
+            }
+
+            Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("stored unencrypted", StringComparison.Ordinal));
         }
 
         var keyXml = string.Concat(Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "key-*.xml").Select(File.ReadAllText));
@@ -36,9 +42,14 @@ public sealed class KeyRingTests(PostgresServer server)
             Assert.Equal("phiên đăng nhập của cán bộ", Protector(restarted).Unprotect(protectedText));
         }
 
-        // A copy of the data folder without the certificate opens nothing.
-        await using var copy = ReceptionAppFactory.Create(connectionString, dataDirectory);
+        // A copy of the data folder without the certificate opens nothing; an app started so says at once why.
+        using var copyLogs = new CapturedLogs();
+        await using var copy = ReceptionAppFactory.Create(connectionString, dataDirectory).WithServices(copyLogs.AddTo);
         Assert.ThrowsAny<CryptographicException>(() => Protector(copy).Unprotect(protectedText));
+        var warning = Assert.Single(copyLogs.Entries, e => e.Message.Contains("stored unencrypted", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(Path.Combine(dataDirectory, "keys"), warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Reception:KeyRingCertificatePath", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -658,8 +657,7 @@ internal sealed partial class ReceptionHub(
 
     // ---------------- authorization helpers ----------------
 
-    private Guid? StaffId =>
-        Context.User?.Identity?.IsAuthenticated == true && Guid.TryParse(Context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    private Guid? StaffId => StaffConnections.StaffIdOf(Context.User);
 
     private Guid RequirePresiding()
     {

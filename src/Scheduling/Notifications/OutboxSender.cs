@@ -76,7 +76,7 @@ internal sealed partial class OutboxSender(SchedulingDbContext db, WardClock clo
             {
                 // The key ring that sealed it is gone (a restore without the keys): this message can never be sent.
                 message.Attempts = settings.MaxAttempts;
-                message.LastError = "Không giải mã được nội dung (khoá bảo vệ dữ liệu đã mất): " + Truncate(ex.Message);
+                message.LastError = Truncate("Không giải mã được nội dung (khoá bảo vệ dữ liệu đã mất): " + ex.Message);
                 failed++;
                 UndecryptableMessage(logger, message.Id);
             }

@@ -15,14 +15,15 @@ internal static partial class KeyRingProtection
         var section = builder.Configuration.GetSection(ReceptionHostOptions.Section);
         var certificatePath = section[nameof(ReceptionHostOptions.KeyRingCertificatePath)];
         var keyPath = section[nameof(ReceptionHostOptions.KeyRingCertificateKeyPath)];
+        var keyFolder = Path.Combine(dataDirectory, "keys");
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("DaoVien.OnlineReception")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
         if (string.IsNullOrWhiteSpace(certificatePath))
         {
             if (!builder.Environment.IsDevelopment())
             {
-                builder.Services.AddHostedService<UnencryptedKeyRingWarning>();
+                builder.Services.AddHostedService(sp => new UnencryptedKeyRingWarning(keyFolder, sp.GetRequiredService<ILogger<UnencryptedKeyRingWarning>>()));
             }
 
             return;
@@ -49,11 +50,11 @@ internal static partial class KeyRingProtection
         dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
     }
 
-    private sealed partial class UnencryptedKeyRingWarning(IConfiguration configuration, ILogger<UnencryptedKeyRingWarning> logger) : IHostedService
+    private sealed partial class UnencryptedKeyRingWarning(string keyFolder, ILogger<UnencryptedKeyRingWarning> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            KeyRingInPlainForm(logger, Path.Combine(configuration[$"{ReceptionHostOptions.Section}:DataDirectory"] ?? ".data", "keys"));
+            KeyRingInPlainForm(logger, keyFolder);
             return Task.CompletedTask;
         }
 

@@ -85,18 +85,8 @@ internal static class WebHostExtensions
         builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SignInThrottle>();
         // The limiter middleware and its rejection answer are the scheduling module's; this adds the sign-in policy.
-        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(SignInLimitOptions.RateLimitPolicy, context =>
-        {
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read");
-            }
-
-            var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInLimitOptions>>().Value.PostsPerMinute;
-            return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-        }));
+        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(SignInLimitOptions.RateLimitPolicy, context => ClientRateLimit.PerMinute(
+            context, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInLimitOptions>>().Value.PostsPerMinute, readsFree: true)));
     }
 
     private static void AddStaffIdentity(this WebApplicationBuilder builder)
@@ -112,7 +102,18 @@ internal static class WebHostExtensions
             })
             .AddEntityFrameworkStores<StaffDbContext>()
             .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Between the password and the code: the account's id only, five minutes, never sent cross-site.
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "daovien.2fa";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -172,7 +173,7 @@ internal static class WebHostExtensions
         app.UseHttpMetricsOfApp();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRequiredPasswordChange();
+        app.UseRequiredAccountSetup();
         app.UseAntiforgery();
         return app;
     }

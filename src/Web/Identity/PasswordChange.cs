@@ -16,13 +16,23 @@ internal static class PasswordChange
     public static Claim Required => new(ClaimType, "1");
 
     public static bool IsRequired(ClaimsPrincipal user) => user.HasClaim(c => c.Type == ClaimType);
+}
 
-    /// <summary>Sends a signed-in user who still holds a password chosen by someone else to the change page.</summary>
-    public static IApplicationBuilder UseRequiredPasswordChange(this IApplicationBuilder app) => app.Use(async (context, next) =>
+/// <summary>What a signed-in account must finish before it works: its own password first, then a second factor.</summary>
+internal static class AccountSetup
+{
+    /// <summary>
+    /// Sends a signed-in user with unfinished setup to the page that finishes it; the API and the hubs answer 403
+    /// meanwhile. The account pages themselves, health and metrics stay reachable.
+    /// </summary>
+    public static IApplicationBuilder UseRequiredAccountSetup(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var path = context.Request.Path;
-        if (context.User.Identity?.IsAuthenticated == true && IsRequired(context.User)
-            && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/metrics"))
+        var page = context.User.Identity?.IsAuthenticated != true ? null
+            : PasswordChange.IsRequired(context.User) ? PasswordChange.PagePath
+            : TwoFactorSetup.IsRequired(context.User) ? TwoFactorSetup.PagePath
+            : null;
+        if (page is not null && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/metrics"))
         {
             if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
             {
@@ -30,7 +40,7 @@ internal static class PasswordChange
                 return;
             }
 
-            context.Response.Redirect(PagePath + "?returnUrl=" + Uri.EscapeDataString(path + context.Request.QueryString));
+            context.Response.Redirect(page + "?returnUrl=" + Uri.EscapeDataString(path + context.Request.QueryString));
             return;
         }
 

@@ -36,6 +36,13 @@ internal sealed partial class LoginModel(SignInManager<StaffUser> signIn, SignIn
 
         // Identity's own per-account lockout stays off here: anyone could use it to lock the chairman out.
         var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the code comes next (the failure count of this pair is cleared only by it).
+            LogAudit(logger, "awaiting-code", Input.UserName, address);
+            return RedirectToPage("TwoFactorSignIn", new { ReturnUrl });
+        }
+
         if (result.Succeeded)
         {
             throttle.Succeeded(Input.UserName, address);

@@ -8,23 +8,47 @@ using Microsoft.Extensions.Localization;
 
 namespace DaoVien.OnlineReception.Web.Pages.Admin.Staff;
 
-internal sealed class IndexModel(UserManager<StaffUser> users, IStaffDirectory directory, IStringLocalizer<SharedResource> l, ILogger<IndexModel> logger) : PageModel
+internal sealed partial class IndexModel(UserManager<StaffUser> users, IStaffDirectory directory, IStringLocalizer<SharedResource> l, ILogger<IndexModel> logger) : PageModel
 {
     public IReadOnlyList<StaffMember> Members { get; private set; } = [];
+
+    /// <summary>Accounts with a confirmed authenticator.</summary>
+    public IReadOnlySet<Guid> WithTwoFactor { get; private set; } = new HashSet<Guid>();
 
     [TempData]
     public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var ids = await users.Users.AsNoTracking().OrderBy(u => u.UserName).Select(u => u.Id).ToListAsync(cancellationToken);
+        var accounts = await users.Users.AsNoTracking().OrderBy(u => u.UserName).Select(u => new { u.Id, u.TwoFactorEnabled }).ToListAsync(cancellationToken);
         var members = new List<StaffMember>();
-        foreach (var id in ids)
+        foreach (var account in accounts)
         {
-            members.Add((await directory.FindAsync(id, cancellationToken))!);
+            members.Add((await directory.FindAsync(account.Id, cancellationToken))!);
         }
 
         Members = members;
+        WithTwoFactor = accounts.Where(a => a.TwoFactorEnabled).Select(a => a.Id).ToHashSet();
+    }
+
+    /// <summary>
+    /// A staff member lost their phone: the authenticator and its recovery codes stop working, open sessions end at
+    /// the next stamp check, and an account whose role needs a second factor enrols again at its next sign-in.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        TwoFactorReset(logger, user.Id, User.Identity?.Name);
+        Message = l["Staff.TwoFactorResetDone", user.UserName!];
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostToggleAsync(Guid id)
@@ -49,4 +73,7 @@ internal sealed class IndexModel(UserManager<StaffUser> users, IStaffDirectory d
         Message = user.IsDisabled ? l["Staff.DisabledDone", user.UserName!] : l["Staff.EnabledDone", user.UserName!];
         return RedirectToPage();
     }
+
+    [LoggerMessage(EventId = 7405, Level = LogLevel.Warning, Message = "Two-factor sign-in of staff account {UserId} reset by {Admin}")]
+    private static partial void TwoFactorReset(ILogger logger, Guid userId, string? admin);
 }
