@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 
 scripts/ensure-packages.sh --test
 scripts/browser-libs.sh
+scripts/test-libs.sh
 dotnet restore --nologo -v q
 dotnet build --nologo -v q -c Release --no-restore
 

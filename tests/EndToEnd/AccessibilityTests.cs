@@ -1,0 +1,90 @@
+using DaoVien.OnlineReception.Testing;
+using Microsoft.Playwright;
+
+namespace DaoVien.OnlineReception.EndToEnd;
+
+/// <summary>axe-core on every page, public and staff, on a 390-px phone and a desktop: no serious or critical violation.</summary>
+public sealed class AccessibilityTests(PostgresServer server, BrowserFixture browser) : IAsyncLifetime
+{
+    private static readonly string[] StaffPages =
+    [
+        "/", "/Account/Password", "/Account/TwoFactor",
+        "/Cases", "/Cases/Create", "/Cases/Dashboard", "/Cases/Receptions", "/Cases/ReceptionCreate", "/Cases/Report", "/Cases/AccessLog",
+        "/Console", "/Office/Bookings", "/Office/Days", "/Office/Holidays", "/Office/Meetings", "/Office/Outbox", "/Office/Rules",
+        "/Recordings", "/Recordings/AccessLog", "/Recordings/Integrity", "/Calendar",
+    ];
+
+    private static readonly string[] AdminPages = ["/Admin/Staff", "/Admin/Staff/Create"];
+
+    private ReceptionAppFactory _app = null!;
+    private Uri _base = null!;
+    private Guid _dayId;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "a11y-" + Guid.NewGuid().ToString("N")[..8]));
+        _base = _app.StartOnSocket();
+        var chairman = await _app.CreateStaffAsync("tatca", "Tat-ca-vai-tro-2026", "Nguyễn Văn Chủ Tịch", TestRoles.Chairman, TestRoles.Staff, TestRoles.Inspector);
+        await _app.CreateStaffAsync("quantri", "Quan-tri-2026", "Quản trị viên", TestRoles.Admin);
+        _dayId = await new ReceptionBookings(_app.Services).OpenDayAsync(chairman, daysFromToday: 7);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EveryPage_PublicAndStaff_NoSeriousViolation(bool phone)
+    {
+        var found = new List<string>();
+        await using (var context = await browser.NewContextAsync(_base, phone))
+        {
+            await Accessibility.EnableAsync(context);
+            var page = await context.NewPageAsync();
+            foreach (var path in new[] { "/", "/Calendar", $"/Booking?day={_dayId}", "/Booking/Status", "/Results", "/Reception/Join", "/Account/Login" })
+            {
+                await CheckAsync(page, path, found);
+            }
+
+            await page.SignInAsync("tatca", "Tat-ca-vai-tro-2026");
+            foreach (var path in StaffPages)
+            {
+                await CheckAsync(page, path, found);
+            }
+        }
+
+        await using (var context = await browser.NewContextAsync(_base, phone))
+        {
+            await Accessibility.EnableAsync(context);
+            var page = await context.NewPageAsync();
+            await page.SignInAsync("quantri", "Quan-tri-2026");
+            foreach (var path in AdminPages)
+            {
+                await CheckAsync(page, path, found);
+            }
+        }
+
+        Assert.True(found.Count == 0, string.Join('\n', found));
+    }
+
+    [Fact]
+    public async Task Checker_PageWithKnownFaults_ReportsThem()
+    {
+        // The check above can fail: a button without a name and an image without text are reported.
+        await using var context = await browser.NewContextAsync(_base);
+        await Accessibility.EnableAsync(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("() => { const b = document.createElement('button'); document.querySelector('main').append(b); const i = document.createElement('img'); i.src = '/favicon.ico'; document.querySelector('main').append(i); }");
+        var found = await Accessibility.SeriousViolationsAsync(page);
+        Assert.Contains(found, v => v.Contains("button-name", StringComparison.Ordinal));
+        Assert.Contains(found, v => v.Contains("image-alt", StringComparison.Ordinal));
+    }
+
+    private static async Task CheckAsync(IPage page, string path, List<string> found)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
+        found.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
