@@ -80,6 +80,11 @@ internal sealed class IndexModel(SchedulingDbContext db, ReceptionDayService day
         Officials = await staff.ListPresidingAsync(cancellationToken);
     }
 
+    /// <summary>Ended days cannot be handed to a substitute any more.</summary>
+    public bool IsOver(ReceptionDay day) => day.EndsAt <= clock.Now;
+
+    public string Local(DateTimeOffset instant) => clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
     private static bool TryDate(string? value, out DateOnly date) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static bool TryTime(string? value, out TimeOnly time) => TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
