@@ -12,10 +12,12 @@ internal sealed record SchedulingError(int Status, string Message, string? Field
 
     public static SchedulingError NotFound(string messageKey) => new(StatusCodes.Status404NotFound, Messages.Get(messageKey));
 
+    public static SchedulingError Forbidden(string messageKey) => new(StatusCodes.Status403Forbidden, Messages.Get(messageKey));
+
     public IResult ToProblem() => Results.Problem(
         detail: Message,
         statusCode: Status,
-        title: Messages.Get(Status switch { 404 => "Problem.NotFound", 409 => "Problem.Conflict", _ => "Problem.Invalid" }),
+        title: Messages.Get(Status switch { 403 => "Problem.Forbidden", 404 => "Problem.NotFound", 409 => "Problem.Conflict", _ => "Problem.Invalid" }),
         extensions: Field is null ? null : new Dictionary<string, object?> { ["field"] = Field });
 }
 

@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Scheduling.Representation;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Meetings;
@@ -37,6 +38,15 @@ public static class SchedulingModule
     /// <summary>Roles allowed by <see cref="OfficePolicy"/>, comma-separated for <c>[Authorize(Roles = ...)]</c>.</summary>
     public const string OfficeRoles = StaffRoles.Admin + "," + StaffRoles.Chairman + "," + StaffRoles.ViceChairman + "," + StaffRoles.Staff;
 
+    /// <summary>
+    /// Authorization policy of handing a reception day to a substitute presiding official: the office roles and every
+    /// presiding role; which day a caller may hand over is decided per day (docs/adr/0083).
+    /// </summary>
+    public const string DelegationPolicy = "Scheduling.DayDelegation";
+
+    /// <summary>Roles allowed by <see cref="DelegationPolicy"/>, comma-separated for <c>[Authorize(Roles = ...)]</c>.</summary>
+    public const string DelegationRoles = OfficeRoles + "," + StaffRoles.UnitHead;
+
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -69,6 +79,7 @@ public static class SchedulingModule
         services.AddScoped<HolidayService>();
         services.AddScoped<ReceptionDayPublisher>();
         services.AddScoped<ReceptionDayService>();
+        services.AddScoped<DayDelegation>();
         services.AddScoped<PublicCalendar>();
         services.AddScoped<IReceptionCalendar, ReceptionCalendar>();
         services.AddScoped<IReceptionRecordingRules, ReceptionRecordingRules>();
@@ -87,7 +98,9 @@ public static class SchedulingModule
         services.AddHostedService<DefaultRuleSeeder>();
         services.AddHealthChecks().AddCheck<SchedulingHealthCheck>("scheduling", tags: ["required"]);
 
-        services.AddAuthorizationBuilder().AddPolicy(OfficePolicy, p => p.RequireRole(OfficeRoles.Split(',')));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OfficePolicy, p => p.RequireRole(OfficeRoles.Split(',')))
+            .AddPolicy(DelegationPolicy, p => p.RequireRole(DelegationRoles.Split(',')));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -121,6 +134,12 @@ public static class SchedulingModule
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
+
+    /// <summary>The signed-in staff member as a hand-over caller (pages and the API build it the same way).</summary>
+    internal static DelegationCaller DelegationCallerOf(ClaimsPrincipal user) => new(
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty,
+        user.Identity?.Name ?? "?",
+        OfficeRoles.Split(',').Any(user.IsInRole));
 
     public static IEndpointRouteBuilder MapScheduling(this IEndpointRouteBuilder endpoints)
     {

@@ -103,6 +103,39 @@ public sealed partial class CalendarPagesTests(PostgresServer server, BrowserFix
         await Assertions.Expect(staff.Locator("tr[data-flagged=true]")).ToContainTextAsync("Làm việc với Sở Xây dựng");
     }
 
+    [Fact]
+    public async Task SubstitutePage_OnAPhone_HandsTheDayToTheViceChairman_CalendarShowsInPlaceOf()
+    {
+        await _app.CreateStaffAsync("chutich", "Chairman-pass-2026", "Nguyễn Văn Chủ Tịch", TestRoles.Chairman);
+        var vice = await _app.CreateStaffAsync("phochutich", "Vice-pass-2026", "Trần Thị Phó", TestRoles.ViceChairman);
+        await using var office = await browser.NewContextAsync(_baseAddress, phone: true);
+        var staff = await office.NewPageAsync();
+        await staff.SignInAsync("vanphong", "Staff-pass-2026");
+        await staff.GotoAsync("/Office/Rules");
+        await staff.GetByTestId("rules-publish").ClickAsync();
+
+        await staff.GotoAsync("/Office/Days");
+        await staff.Locator("tr[data-date='2026-12-03']").GetByTestId("day-hand-over").ClickAsync();
+        var card = staff.GetByTestId("substitute-day");
+        await Assertions.Expect(card).ToHaveCountAsync(1);
+        await Assertions.Expect(card.GetByTestId("substitute-current")).ToHaveTextAsync("Nguyễn Văn Chủ Tịch");
+        await card.GetByTestId("substitute-official").SelectOptionAsync(vice.ToString());
+        await card.GetByTestId("substitute-reason").FillAsync("Chủ tịch bị ốm");
+        await card.GetByTestId("substitute-submit").ClickAsync();
+
+        await Assertions.Expect(staff.GetByTestId("substitute-message")).ToContainTextAsync("Đã giao ngày tiếp 03/12/2026 cho Trần Thị Phó chủ trì");
+        await Assertions.Expect(staff.GetByTestId("substitute-current")).ToHaveTextAsync("Trần Thị Phó (thay Nguyễn Văn Chủ Tịch)");
+        // Fits a 390-px phone: nothing wider than the screen.
+        Assert.True(await staff.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the hand-over page scrolls sideways on a phone");
+
+        await using var phone = await browser.NewContextAsync(_baseAddress, phone: true);
+        var citizen = await phone.NewPageAsync();
+        await citizen.GotoAsync("/Calendar?month=2026-12");
+        await Assertions.Expect(citizen.Locator(".reception-day[data-date='2026-12-03']")).ToContainTextAsync("Trần Thị Phó (thay Nguyễn Văn Chủ Tịch)");
+        await Assertions.Expect(citizen.Locator(".reception-day[data-date='2026-12-10']")).ToContainTextAsync("Nguyễn Văn Chủ Tịch");
+        await Assertions.Expect(citizen.Locator(".reception-day[data-date='2026-12-10']")).Not.ToContainTextAsync("thay");
+    }
+
     private static async Task AddMeetingAsync(IPage page, Guid official, string title, string date, string start, string end)
     {
         var form = page.GetByTestId("meeting-form");

@@ -28,7 +28,7 @@ internal sealed partial class SchedulingTestApp : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<SchedulingTestApp> StartAsync(PostgresServer server, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    public static async Task<SchedulingTestApp> StartAsync(PostgresServer server, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -46,6 +46,7 @@ internal sealed partial class SchedulingTestApp : IAsyncDisposable
             {
                 s.RemoveAll<TimeProvider>();
                 s.AddSingleton<TimeProvider>(time);
+                services?.Invoke(s);
             });
         using var warmup = factory.CreateClient();
         return new SchedulingTestApp(factory, time);

@@ -150,6 +150,7 @@ public static class TestRoles
     public const string Admin = StaffRoles.Admin;
     public const string Chairman = StaffRoles.Chairman;
     public const string ViceChairman = StaffRoles.ViceChairman;
+    public const string UnitHead = StaffRoles.UnitHead;
     public const string Staff = StaffRoles.Staff;
     public const string Inspector = StaffRoles.Inspector;
 }

@@ -21,6 +21,7 @@ public sealed class OpenApiTests(PostgresServer server)
         ("post", "/api/reception-days/"),
         ("post", "/api/reception-days/{id}/cancel"),
         ("post", "/api/reception-days/{id}/move"),
+        ("post", "/api/reception-days/{id}/presiding"),
         ("get", "/api/meetings/"),
         ("post", "/api/meetings/"),
     ];

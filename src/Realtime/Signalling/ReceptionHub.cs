@@ -483,7 +483,7 @@ internal sealed partial class ReceptionHub(
         RequirePresiding();
         var directory = services.GetRequiredService<IStaffDirectory>();
         var all = new Dictionary<Guid, OfficialView>();
-        foreach (var role in new[] { StaffRoles.Chairman, StaffRoles.ViceChairman, StaffRoles.Staff, StaffRoles.Inspector })
+        foreach (var role in new[] { StaffRoles.Chairman, StaffRoles.ViceChairman, StaffRoles.UnitHead, StaffRoles.Staff, StaffRoles.Inspector })
         {
             foreach (var m in (await directory.ListInRoleAsync(role, Context.ConnectionAborted)).Where(m => !m.Roles.Contains(StaffRoles.Admin)))
             {
@@ -661,7 +661,7 @@ internal sealed partial class ReceptionHub(
 
     private Guid RequirePresiding()
     {
-        if (StaffId is not { } id || !(Context.User!.IsInRole(StaffRoles.Chairman) || Context.User.IsInRole(StaffRoles.ViceChairman)))
+        if (StaffId is not { } id || !StaffRoles.MayPreside(Context.User!))
         {
             throw Denied();
         }

@@ -70,6 +70,32 @@ internal static class OfficialAgenda
         return meetings.Count;
     }
 
+    /// <summary>
+    /// Moves a reception day's busy period to its new presiding official (docs/adr/0083), in the caller's transaction.
+    /// Unlike publishing, a hand-over displaces nothing: a meeting of the substitute inside the day's block makes the
+    /// caller's SaveChanges fail with 23P01, and the caller refuses the hand-over.
+    /// </summary>
+    public static async Task HandOverReceptionDayAsync(SchedulingDbContext db, ReceptionDay day, ReceptionDayBlock blocks, CancellationToken cancellationToken)
+    {
+        await ReleaseReceptionDayAsync(db, day.Id, cancellationToken);
+        if (day.PresidingOfficialId is not { } official)
+        {
+            return;
+        }
+
+        var (blockStarts, blockEnds) = blocks.Of(day);
+        db.BusyPeriods.Add(new OfficialBusyPeriod
+        {
+            Id = Guid.CreateVersion7(),
+            OfficialId = official,
+            StartsAt = day.StartsAt,
+            EndsAt = day.EndsAt,
+            BlockStartsAt = blockStarts,
+            BlockEndsAt = blockEnds,
+            ReceptionDayId = day.Id,
+        });
+    }
+
     public static async Task ReleaseReceptionDayAsync(SchedulingDbContext db, Guid dayId, CancellationToken cancellationToken) =>
         await db.BusyPeriods.Where(b => b.ReceptionDayId == dayId).ExecuteDeleteAsync(cancellationToken);
 }

@@ -33,6 +33,10 @@ internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clo
         Enqueue(booking, NotificationKind.DayCancelled, Messages.Format("Mail.Cancelled.Subject", booking.Code),
             Messages.Format("Mail.Cancelled.Body", booking.Code, Describe(day, booking), reason));
 
+    public void PresidingChanged(Booking booking, ReceptionDay day, string previousPresiding, string reason) =>
+        Enqueue(booking, NotificationKind.PresidingChanged, Messages.Format("Mail.PresidingChanged.Subject", booking.Code),
+            Messages.Format("Mail.PresidingChanged.Body", booking.Code, Describe(day, booking), day.PresidingName, previousPresiding, reason, StatusLink(booking)));
+
     public void BookingExpired(Booking booking, ReceptionDay day) =>
         Enqueue(booking, NotificationKind.BookingExpired, Messages.Format("Mail.Expired.Subject", booking.Code),
             Messages.Format("Mail.Expired.Body", booking.Code, Describe(day, booking), Link("/Calendar")));

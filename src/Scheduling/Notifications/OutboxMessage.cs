@@ -41,4 +41,7 @@ internal enum NotificationKind
 
     /// <summary>An unconfirmed booking expired and its slot was freed.</summary>
     BookingExpired = 7,
+
+    /// <summary>Another official presides the booked day in place of the one published (docs/adr/0083).</summary>
+    PresidingChanged = 8,
 }

@@ -4,11 +4,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DaoVien.OnlineReception.Scheduling.ReceptionDays;
 
-/// <summary>One published day as the public sees it (page, JSON, iCalendar all come from this one query).</summary>
+/// <summary>
+/// One published day as the public sees it (page, JSON, iCalendar all come from this one query). SubstituteFor is
+/// the official published for the day while PresidingOfficial presides in their place (docs/adr/0083).
+/// </summary>
 internal sealed record PublicReceptionDay(
     Guid Id, DateOnly Date, TimeOnly Start, TimeOnly End, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    string PresidingOfficial, string Place, bool Online, ReceptionDayKind Kind, DateOnly? MovedFrom, string? Reason,
-    int FreeSlots, IReadOnlyList<TimeOnly> FreeSlotStarts);
+    string PresidingOfficial, string? SubstituteFor, string Place, bool Online, ReceptionDayKind Kind, DateOnly? MovedFrom, string? Reason,
+    int FreeSlots, IReadOnlyList<TimeOnly> FreeSlotStarts)
+{
+    /// <summary>"Name", or "Name (thay Other)" for a substitute: how every view names the presiding official.</summary>
+    public string Presiding => PresidingText.Of(PresidingOfficial, SubstituteFor);
+}
+
+/// <summary>The one wording of a day's presiding official, substitute or not.</summary>
+internal static class PresidingText
+{
+    public static string Of(string presidingName, string? substituteFor) =>
+        substituteFor is null ? presidingName : Messages.Format("Day.InPlaceOf", presidingName, substituteFor);
+
+    public static string Of(ReceptionDay day) => Of(day.PresidingName, day.SubstituteForName);
+}
 
 internal sealed class PublicCalendar(SchedulingDbContext db)
 {
@@ -26,7 +42,7 @@ internal sealed class PublicCalendar(SchedulingDbContext db)
         return [.. days.Select(d =>
         {
             var free = ReceptionDaySlots.For(d).Select(s => s.Start).Except(taken[d.Id]).ToList();
-            return new PublicReceptionDay(d.Id, d.Date, d.StartTime, d.EndTime, d.StartsAt, d.EndsAt, d.PresidingName, d.Place, d.Online, d.Kind, d.MovedFrom, d.Reason, free.Count, free);
+            return new PublicReceptionDay(d.Id, d.Date, d.StartTime, d.EndTime, d.StartsAt, d.EndsAt, d.PresidingName, d.SubstituteForName, d.Place, d.Online, d.Kind, d.MovedFrom, d.Reason, free.Count, free);
         })];
     }
 

@@ -43,6 +43,23 @@ internal sealed class ReceptionDay
 
     public int Capacity { get; set; }
 
+    /// <summary>
+    /// The official the day was published for, while another presides in their place (docs/adr/0083): the calendar
+    /// shows "X (thay Y)". Null when the day was never handed over, or was handed back to them.
+    /// </summary>
+    public Guid? SubstituteForOfficialId { get; set; }
+
+    /// <summary>Name of <see cref="SubstituteForOfficialId"/> as the calendar showed it (or the role's title).</summary>
+    public string? SubstituteForName { get; set; }
+
+    /// <summary>Sign-in name of whoever last handed the day to another presiding official.</summary>
+    public string? DelegatedBy { get; set; }
+
+    public DateTimeOffset? DelegatedAt { get; set; }
+
+    /// <summary>Why the day was last handed over (e.g. the chairman fell ill).</summary>
+    public string? DelegationReason { get; set; }
+
     public ReceptionDayStatus Status { get; set; }
 
     public string? CancelReason { get; set; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,8 @@ namespace DaoVien.OnlineReception.Scheduling.ReceptionDays;
 internal sealed record AdHocDayJson(string? Date, string? Start, string? End, Guid? PresidingOfficialId, string? Place, bool? Online, string? Reason, int? SlotMinutes, int? Capacity);
 
 internal sealed record MoveDayJson(string? Date, string? Start, string? Reason);
+
+internal sealed record HandOverDayJson(Guid? SubstituteId, string? Reason);
 
 internal static class ReceptionDayEndpoints
 {
@@ -46,6 +49,19 @@ internal static class ReceptionDayEndpoints
             var outcome = await days.MoveAsync(id, date, start, body.Reason, ct);
             return outcome.Error?.ToProblem() ?? Results.Ok(new { id, date = outcome.Value!.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         });
+
+        // Also the day's own presiding official, who may not manage the calendar (a head of unit): the service decides.
+        endpoints.MapPost("/api/reception-days/{id:guid}/presiding", async (Guid id, [FromBody] HandOverDayJson body, ClaimsPrincipal user, DayDelegation delegation, CancellationToken ct) =>
+        {
+            var outcome = await delegation.HandOverAsync(id, body.SubstituteId, body.Reason, SchedulingModule.DelegationCallerOf(user), ct);
+            return outcome.Error?.ToProblem() ?? Results.Ok(new
+            {
+                id,
+                presidingOfficialId = outcome.Value!.PresidingOfficialId,
+                presidingOfficial = outcome.Value.PresidingName,
+                substituteFor = outcome.Value.SubstituteForName,
+            });
+        }).RequireAuthorization(SchedulingModule.DelegationPolicy).DisableAntiforgery();
     }
 
     private static bool TryDate(string? value, out DateOnly date) =>

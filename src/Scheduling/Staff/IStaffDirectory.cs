@@ -19,3 +19,31 @@ public interface IStaffDirectory
     /// <summary>Active staff members holding <paramref name="role"/>.</summary>
     Task<IReadOnlyList<StaffMember>> ListInRoleAsync(string role, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Look-ups every module needs on top of <see cref="IStaffDirectory"/>.</summary>
+public static class StaffDirectoryExtensions
+{
+    /// <summary>
+    /// Active accounts that may preside over a reception (<see cref="StaffRoles.PresidingRoles"/>, never an
+    /// administrator), each once: the chairman first, then vice-chairmen, then heads of units, each by full name. The
+    /// choices for a rule's or a day's presiding official.
+    /// </summary>
+    public static async Task<IReadOnlyList<StaffMember>> ListPresidingAsync(this IStaffDirectory staff, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var seen = new HashSet<Guid>();
+        var result = new List<StaffMember>();
+        foreach (var role in StaffRoles.PresidingRoles)
+        {
+            foreach (var member in await staff.ListInRoleAsync(role, cancellationToken))
+            {
+                if (member.IsActive && StaffRoles.MayPreside(member.Roles) && seen.Add(member.Id))
+                {
+                    result.Add(member);
+                }
+            }
+        }
+
+        return result;
+    }
+}

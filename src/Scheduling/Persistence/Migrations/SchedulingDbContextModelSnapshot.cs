@@ -340,6 +340,17 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("DelegatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DelegatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DelegationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("time without time zone");
 
@@ -397,6 +408,13 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SubstituteForName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SubstituteForOfficialId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Date");
@@ -407,6 +425,8 @@ namespace DaoVien.OnlineReception.Scheduling.Persistence.Migrations
 
                     b.ToTable("reception_days", "scheduling", t =>
                         {
+                            t.HasCheckConstraint("ck_reception_days_delegation", "(\"DelegatedAt\" is null) = (\"DelegatedBy\" is null) AND (\"DelegatedAt\" is null) = (\"DelegationReason\" is null)");
+
                             t.HasCheckConstraint("ck_reception_days_times", "\"EndsAt\" > \"StartsAt\"");
                         });
                 });

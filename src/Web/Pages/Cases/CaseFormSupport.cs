@@ -35,7 +35,7 @@ internal static class CaseFormSupport
     public static async Task<List<SelectListItem>> AssigneesAsync(IStaffDirectory directory, CancellationToken cancellationToken)
     {
         var members = new Dictionary<Guid, StaffMember>();
-        foreach (var role in new[] { StaffRoles.Staff, StaffRoles.Inspector, StaffRoles.Chairman, StaffRoles.ViceChairman })
+        foreach (var role in new[] { StaffRoles.Staff, StaffRoles.Inspector, StaffRoles.Chairman, StaffRoles.ViceChairman, StaffRoles.UnitHead })
         {
             foreach (var m in await directory.ListInRoleAsync(role, cancellationToken))
             {

@@ -26,7 +26,7 @@ internal sealed class IndexModel(RealtimeDbContext db, CrashedSessionOutcomes cr
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        IsPresiding = User.IsInRole(StaffRoles.Chairman) || User.IsInRole(StaffRoles.ViceChairman);
+        IsPresiding = StaffRoles.MayPreside(User);
         var staffId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         StaffId = staffId;
         var mine = await db.Participants.AsNoTracking()

@@ -77,8 +77,13 @@ internal sealed class IndexModel(SchedulingDbContext db, ReceptionDayService day
         BookingCounts = await db.Bookings.AsNoTracking()
             .Where(b => ids.Contains(b.ReceptionDayId) && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .GroupBy(b => b.ReceptionDayId).ToDictionaryAsync(g => g.Key, g => g.Count(), cancellationToken);
-        Officials = [.. (await staff.ListInRoleAsync(StaffRoles.Chairman, cancellationToken)).Concat(await staff.ListInRoleAsync(StaffRoles.ViceChairman, cancellationToken))];
+        Officials = await staff.ListPresidingAsync(cancellationToken);
     }
+
+    /// <summary>Ended days cannot be handed to a substitute any more.</summary>
+    public bool IsOver(ReceptionDay day) => day.EndsAt <= clock.Now;
+
+    public string Local(DateTimeOffset instant) => clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     private static bool TryDate(string? value, out DateOnly date) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 

@@ -165,7 +165,7 @@ internal sealed class IndexModel(
     {
         SwitchLog = await recording.RecentAsync(SwitchLogRows, cancellationToken);
         Rules = await db.ReceptionRules.AsNoTracking().OrderByDescending(r => r.IsActive).ThenBy(r => r.Name).ToListAsync(cancellationToken);
-        Officials = [.. (await staff.ListInRoleAsync(StaffRoles.Chairman, cancellationToken)).Concat(await staff.ListInRoleAsync(StaffRoles.ViceChairman, cancellationToken))];
+        Officials = await staff.ListPresidingAsync(cancellationToken);
     }
 
     internal sealed class RuleInput
