@@ -10,7 +10,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
     [
         "/", "/Account/Password", "/Account/TwoFactor",
         "/Cases", "/Cases/Create", "/Cases/Dashboard", "/Cases/Receptions", "/Cases/ReceptionCreate", "/Cases/Report", "/Cases/AccessLog",
-        "/Console", "/Office/Bookings", "/Office/Days", "/Office/Holidays", "/Office/Meetings", "/Office/Outbox", "/Office/Rules",
+        "/Console", "/Office/Bookings", "/Office/Days", "/Office/Days/Presiding", "/Office/Holidays", "/Office/Meetings", "/Office/Outbox", "/Office/Rules",
         "/Recordings", "/Recordings/AccessLog", "/Recordings/Integrity", "/Calendar",
     ];
 
@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
     private ReceptionAppFactory _app = null!;
     private Uri _base = null!;
     private Guid _dayId;
+    private BookedCitizen _citizen = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -26,7 +27,9 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         _base = _app.StartOnSocket();
         var chairman = await _app.CreateStaffAsync("tatca", "Tat-ca-vai-tro-2026", "Nguyễn Văn Chủ Tịch", TestRoles.Chairman, TestRoles.Staff, TestRoles.Inspector);
         await _app.CreateStaffAsync("quantri", "Quan-tri-2026", "Quản trị viên", TestRoles.Admin);
-        _dayId = await new ReceptionBookings(_app.Services).OpenDayAsync(chairman, daysFromToday: 7);
+        var bookings = new ReceptionBookings(_app.Services);
+        _dayId = await bookings.OpenDayAsync(chairman, daysFromToday: 7);
+        _citizen = await bookings.BookAsync(_dayId, 0);
     }
 
     [Theory]
@@ -39,7 +42,8 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         {
             await Accessibility.EnableAsync(context);
             var page = await context.NewPageAsync();
-            foreach (var path in new[] { "/", "/Calendar", $"/Booking?day={_dayId}", "/Booking/Status", "/Results", "/Reception/Join", "/Account/Login" })
+            // The citizen's own pages: the booking found by its code, the join link before the lobby opens.
+            foreach (var path in new[] { "/", "/Calendar", $"/Booking?day={_dayId}", "/Booking/Status", $"/Booking/Status?code={_citizen.Code}", "/Results", "/Reception/Join", _citizen.JoinPath, "/Account/Login" })
             {
                 await CheckAsync(page, path, found);
             }

@@ -35,6 +35,7 @@ public sealed class CaseLifecycleTests(PostgresServer server, BrowserFixture bro
         var denunciationReception = await RecordSessionAsync(CaseKind.Denunciation, Denouncer, "001555666777", "Tố cáo cán bộ nhận hối lộ");
 
         await using var context = await browser.NewContextAsync(_baseAddress);
+        await Accessibility.EnableAsync(context);
         var page = await context.NewPageAsync();
         await page.SignInAsync("thanhtra", "Inspector-2026");
 
@@ -44,6 +45,7 @@ public sealed class CaseLifecycleTests(PostgresServer server, BrowserFixture bro
         await Assertions.Expect(page.GetByTestId("case-status")).ToHaveTextAsync("Đã tiếp nhận");
         var number = Regex.Match(await page.GetByTestId("case-number").InnerTextAsync(), @"\d{4}-\d{5}").Value;
         await Assertions.Expect(page.GetByTestId("case-links")).ToContainTextAsync("Phiên tiếp trực tuyến");
+        await Accessibility.ExpectNoSeriousViolationsAsync(page);
         await Move(page, "Classified", "Đã phân loại");
         await Move(page, "Accepted", "Đã thụ lý");
         await Move(page, "UnderResolution", "Đang giải quyết");
@@ -53,6 +55,7 @@ public sealed class CaseLifecycleTests(PostgresServer server, BrowserFixture bro
         await Assertions.Expect(page.GetByTestId("case-history")).ToContainTextAsync("Giải quyết: quyết định số 21/QĐ-UBND");
 
         await page.GetByTestId("case-publish").ClickAsync();
+        await Accessibility.ExpectNoSeriousViolationsAsync(page);
         await page.GetByTestId("publish-text").FillAsync("Ông " + Citizen + " khiếu nại đúng.");
         await page.GetByTestId("publish-approve").ClickAsync();
         await Assertions.Expect(page.GetByTestId("publish-error")).ToContainTextAsync("thông tin cá nhân");

@@ -62,8 +62,10 @@ internal sealed class WaitingCitizen : IAsyncDisposable
         var booking = await new ReceptionBookings(app.Services).BookTodayAsync(chairmanId);
         await SessionTests.OpenLobbyAsync(app.Services);
         var citizenContext = await browser.NewContextAsync(baseAddress, phone: true);
+        await Accessibility.EnableAsync(citizenContext);
         var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
         var chairmanContext = await browser.NewContextAsync(baseAddress);
+        await Accessibility.EnableAsync(chairmanContext);
         var chairman = await LobbySteps.ConsoleAsync(chairmanContext, chairmanUserName, chairmanPassword, queued: 1);
         return new WaitingCitizen(chairmanId, booking, citizenContext, citizen, chairmanContext, chairman);
     }

@@ -23,10 +23,15 @@ public sealed class SessionTests(PostgresServer server, BrowserFixture browser, 
         var officialId = await _app.CreateStaffAsync("congan", "Official-pass-1", "Trần Công An", TestRoles.Staff);
         await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich");
         var (citizen, chairman) = (parties.Citizen, parties.Chairman);
+        // The lobby on the citizen's phone and the console with a citizen waiting, then both in the call.
+        await Accessibility.ExpectNoSeriousViolationsAsync(citizen);
+        await Accessibility.ExpectNoSeriousViolationsAsync(chairman);
         await chairman.GetByTestId("admit-next").ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("session")).ToBeVisibleAsync();
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
         await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
+        await Accessibility.ExpectNoSeriousViolationsAsync(citizen);
+        await Accessibility.ExpectNoSeriousViolationsAsync(chairman);
 
         await chairman.GetByTestId("invite-select").SelectOptionAsync(officialId.ToString());
         await chairman.GetByTestId("invite-submit").ClickAsync();

@@ -37,4 +37,11 @@ public static class Accessibility
             """;
         return JsonSerializer.Deserialize<List<string>>(await page.EvaluateAsync<string>(Script)) ?? [];
     }
+
+    /// <summary>Fails with every serious or critical violation on the page, named with the page's address.</summary>
+    public static async Task ExpectNoSeriousViolationsAsync(IPage page)
+    {
+        var found = await SeriousViolationsAsync(page);
+        Xunit.Assert.True(found.Count == 0, $"{page.Url}:\n" + string.Join('\n', found));
+    }
 }
