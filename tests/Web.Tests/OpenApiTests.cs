@@ -23,6 +23,7 @@ public sealed class OpenApiTests(PostgresServer server)
         ("post", "/api/reception-days/{id}/move"),
         ("get", "/api/meetings/"),
         ("post", "/api/meetings/"),
+        ("post", "/api/cases/{id}/reclassify"),
     ];
 
     [Fact]
