@@ -5,6 +5,7 @@ using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Publication;
 using DaoVien.OnlineReception.Cases.ReceptionBook;
+using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Reports;
 using DaoVien.OnlineReception.Scheduling;
@@ -40,6 +41,7 @@ public static class CasesModule
         services.AddSingleton<WardClock>();
         services.AddScoped<DeadlineService>();
         services.AddScoped<CaseRegistry>();
+        services.AddScoped<CaseReclassifier>();
         services.AddScoped<ICaseIntake, CaseIntake>();
         services.AddScoped<ICaseRecordings, CaseRecordings>();
         services.AddScoped<ICaseHistoryReader, CaseHistoryReader>();

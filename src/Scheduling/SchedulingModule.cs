@@ -88,6 +88,7 @@ public static class SchedulingModule
         services.AddSingleton<ReceptionDayBlock>();
         services.AddScoped<BookingService>();
         services.AddScoped<IBookingDirectory, BookingDirectory>();
+        services.AddScoped<IBookingSealing, BookingSealing>();
         services.AddScoped<NotificationComposer>();
         services.AddScoped<OutboxSender>();
         services.AddDataProtection();

@@ -19,6 +19,9 @@ public sealed class CasesApp(PostgresServer server) : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Everything the app logged, for tests about what a refusal writes to the log.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public ReceptionAppFactory Factory { get; private set; } = null!;
 
     public string DataDirectory { get; } = Path.Combine(server.RootDirectory, "cases-" + Guid.NewGuid().ToString("N")[..8]);
@@ -29,7 +32,11 @@ public sealed class CasesApp(PostgresServer server) : IAsyncLifetime
     {
         ConnectionString = await server.CreateDatabaseAsync("cases");
         Factory = ReceptionAppFactory.Create(ConnectionString, DataDirectory, _settings)
-            .WithServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+            .WithServices(s =>
+            {
+                s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+                Logs.AddTo(s);
+            });
         using var client = Factory.CreateClient();
     }
 

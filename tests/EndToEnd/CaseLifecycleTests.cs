@@ -90,6 +90,49 @@ public sealed class CaseLifecycleTests(PostgresServer server, BrowserFixture bro
         }
     }
 
+    [Fact]
+    public async Task CasePage_OnAPhone_FeedbackReclassifiedAsDenunciation_SealedKindAndHistoryShown_BadInputExplained()
+    {
+        const string walkIn = "Ninh Văn Đổi Loại";
+        var reception = await RecordSessionAsync(CaseKind.Feedback, walkIn, "001222333444", "Phản ánh việc thu tiền sai quy định");
+        CaseReference created;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ICaseIntake>().CreateCaseFromReceptionAsync(reception, null, TestContext.Current.CancellationToken);
+            Assert.True(result.Succeeded, result.Error);
+            created = result.Value!;
+        }
+
+        await using var context = await browser.NewContextAsync(_baseAddress, phone: true);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("thanhtra", "Inspector-2026");
+        await page.GotoAsync("/Cases/Details?id=" + created.CaseId);
+        await Assertions.Expect(page.GetByTestId("case-persons")).ToContainTextAsync(walkIn);
+        await page.GetByTestId("reclassify").Locator("summary").ClickAsync();
+
+        // No reason: the page says so in Vietnamese and nothing changes.
+        await page.GetByTestId("reclassify-kind").SelectOptionAsync("Denunciation");
+        await page.GetByTestId("reclassify-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("case-message")).ToContainTextAsync("Vui lòng ghi lý do điều chỉnh");
+        await Assertions.Expect(page.GetByTestId("case-kind")).ToHaveTextAsync("Phản ánh");
+
+        await page.GetByTestId("reclassify").Locator("summary").ClickAsync();
+        await page.GetByTestId("reclassify-kind").SelectOptionAsync("Denunciation");
+        await page.GetByTestId("reclassify-reason").FillAsync("Nội dung tố cáo cán bộ thu tiền");
+        await page.GetByTestId("reclassify-submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("case-message")).ToHaveTextAsync("Đã lưu.");
+        await Assertions.Expect(page.GetByTestId("case-kind")).ToHaveTextAsync("Tố cáo");
+        await Assertions.Expect(page.GetByTestId("person-sealed")).ToContainTextAsync("đã niêm phong");
+        await Assertions.Expect(page.GetByTestId("case-changes")).ToContainTextAsync("Phản ánh → Tố cáo");
+        await Assertions.Expect(page.GetByTestId("case-changes")).ToContainTextAsync("Nội dung tố cáo cán bộ thu tiền");
+        await Assertions.Expect(page.GetByTestId("deadlines")).ToContainTextAsync("Luật Tố cáo 2018 Điều 24");
+        Assert.DoesNotContain(walkIn, await page.ContentAsync(), StringComparison.Ordinal);
+        // The whole page, form included, fits the 390-px screen: nothing scrolls sideways.
+        await page.GetByTestId("reclassify").Locator("summary").ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the case page scrolls sideways on a phone");
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private static async Task Move(IPage page, string to, string statusText)

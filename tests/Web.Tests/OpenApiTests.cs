@@ -24,6 +24,7 @@ public sealed class OpenApiTests(PostgresServer server)
         ("post", "/api/reception-days/{id}/presiding"),
         ("get", "/api/meetings/"),
         ("post", "/api/meetings/"),
+        ("post", "/api/cases/{id}/reclassify"),
     ];
 
     [Fact]

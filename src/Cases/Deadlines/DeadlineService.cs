@@ -17,7 +17,14 @@ internal sealed class DeadlineService(IWorkingDayCalendar calendar, IOptions<Dea
     }
 
     /// <summary>Updates <paramref name="file"/>'s tracked deadlines in place; returns true when a due date moved.</summary>
-    public bool Recompute(CaseFile file, WorkingCalendar workingCalendar)
+    public bool Recompute(CaseFile file, WorkingCalendar workingCalendar) => Replan(file, workingCalendar).Any(c => c.DueMoved);
+
+    /// <summary>
+    /// Places every deadline the rules owe for the case's current facts and returns what changed. A met deadline is
+    /// a fact of the past and stays as it was; an open one the rules no longer owe (the case's kind changed) is removed;
+    /// a case that is no longer open owes no new deadline except the investigation agency's answer to a referral.
+    /// </summary>
+    public IReadOnlyList<DeadlineChange> Replan(CaseFile file, WorkingCalendar workingCalendar)
     {
         var facts = new DeadlineFacts(
             file.Kind, file.Instance, file.Complexity, file.IsRemoteArea,
@@ -25,20 +32,26 @@ internal sealed class DeadlineService(IWorkingDayCalendar calendar, IOptions<Dea
             file.ReceivedOn, file.AcceptedOn, [.. file.Extensions.Select(e => e.Days)],
             file.InitialProcessingExtendedOn is not null,
             file.TransferKind == TransferKind.CrimeReferral ? file.TransferredOn : null);
-        var changed = false;
-        foreach (var spec in DeadlinePlanner.Plan(facts, options.Value))
+        var changes = new List<DeadlineChange>();
+        var specs = DeadlinePlanner.Plan(facts, options.Value);
+        foreach (var spec in specs)
         {
             var due = DeadlinePlanner.Due(spec, workingCalendar, options.Value.ShiftCalendarDeadlineOffNonWorkingDay);
             var rule = DeadlinePlanner.Describe(spec, due);
             var existing = file.Deadlines.FirstOrDefault(d => d.Kind == spec.Kind);
             if (existing is null)
             {
+                if (!file.IsOpen && spec.Kind != DeadlineKind.ReferralAnswer)
+                {
+                    continue;
+                }
+
                 file.Deadlines.Add(new CaseDeadline { Id = Guid.NewGuid(), CaseId = file.Id, Kind = spec.Kind, StartDate = spec.Start, DueDate = due, Rule = rule, ComputedAt = clock.UtcNow });
-                changed = true;
+                changes.Add(new DeadlineChange(spec.Kind, null, null, due, rule));
             }
-            else if (existing.DueDate != due || existing.Rule != rule || existing.StartDate != spec.Start)
+            else if (existing.CompletedOn is null && (existing.DueDate != due || existing.Rule != rule || existing.StartDate != spec.Start))
             {
-                changed |= existing.DueDate != due;
+                changes.Add(new DeadlineChange(spec.Kind, existing.DueDate, existing.Rule, due, rule));
                 existing.StartDate = spec.Start;
                 existing.DueDate = due;
                 existing.Rule = rule;
@@ -46,7 +59,13 @@ internal sealed class DeadlineService(IWorkingDayCalendar calendar, IOptions<Dea
             }
         }
 
-        return changed;
+        foreach (var stale in file.Deadlines.Where(d => d.CompletedOn is null && specs.All(s => s.Kind != d.Kind)).ToList())
+        {
+            file.Deadlines.Remove(stale);
+            changes.Add(new DeadlineChange(stale.Kind, stale.DueDate, stale.Rule, null, null));
+        }
+
+        return changes;
     }
 
     public static void Complete(CaseFile file, DateOnly on, params DeadlineKind[] kinds)
@@ -56,4 +75,10 @@ internal sealed class DeadlineService(IWorkingDayCalendar calendar, IOptions<Dea
             d.CompletedOn = on;
         }
     }
+}
+
+/// <summary>One deadline placed anew: added (no old due date), moved or reworded, or no longer owed (no new due date).</summary>
+internal sealed record DeadlineChange(DeadlineKind Kind, DateOnly? OldDue, string? OldRule, DateOnly? NewDue, string? NewRule)
+{
+    public bool DueMoved => OldDue != NewDue;
 }

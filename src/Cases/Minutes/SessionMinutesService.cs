@@ -47,7 +47,10 @@ internal sealed class SessionMinutesService(
         record.Version++;
         record.CaseId ??= caseId;
         record.ArchiveManifestSha256 ??= input.ArchiveManifestSha256;
-        record.Sealed = input.Kind == CaseKind.Denunciation;
+        // Sealed stays sealed: the case may have become a denunciation after the session (docs/adr/0084), while the
+        // session itself still knows its first kind.
+        record.Sealed = record.Sealed || input.Kind == CaseKind.Denunciation
+            || (record.CaseId is { } linked && await db.Cases.AnyAsync(c => c.Id == linked && c.Kind == CaseKind.Denunciation, cancellationToken));
         record.GeneratedAt = clock.UtcNow;
         DejaVuFontResolver.InstallOnce(options.Value.FontFolder);
         using var renderer = new MinutesPdf(clock.Zone);
@@ -137,6 +140,26 @@ internal sealed class SessionMinutesService(
         [.. (await db.Minutes.AsNoTracking().Where(m => m.PresidingOfficialId == presidingOfficialId && m.ConfirmedAt == null)
             .OrderByDescending(m => m.GeneratedAt).Select(m => new { m.Id, m.Number, m.Date, m.Version }).Take(50).ToListAsync(cancellationToken))
             .Select(m => (m.Id, m.Number, m.Date, m.Version))];
+
+    /// <summary>
+    /// Seals the stored minutes of a case that became a denunciation (of the case, or of its sessions) in the tracked
+    /// context: the caller's save writes them with the case. Returns how many were sealed.
+    /// </summary>
+    public async Task<int> SealForCaseAsync(Guid caseId, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
+    {
+        var records = await db.Minutes.Include(m => m.Log)
+            .Where(m => !m.Sealed && (m.CaseId == caseId || sessionIds.Contains(m.SessionId)))
+            .ToListAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            record.Content = await SealAsync(record.Content, cancellationToken);
+            record.ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(record.Content));
+            record.Sealed = true;
+            record.Log.Add(Entry(record, CaseActor.System, "Sealed", string.Create(CultureInfo.InvariantCulture, $"Niêm phong phiên bản {record.Version}: hồ sơ được phân loại lại là đơn tố cáo; SHA-256 bản gốc {record.PdfSha256}")));
+        }
+
+        return records.Count;
+    }
 
     private async Task NoteOnCaseAsync(Guid caseId, SessionMinutesRecord record, CancellationToken cancellationToken)
     {

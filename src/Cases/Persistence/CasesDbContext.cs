@@ -3,6 +3,7 @@ using DaoVien.OnlineReception.Cases.Minutes;
 using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Publication;
 using DaoVien.OnlineReception.Cases.ReceptionBook;
+using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,8 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) :
     public DbSet<DeadlineDigest> Digests => Set<DeadlineDigest>();
 
     public DbSet<CaseAccessLogEntry> AccessLog => Set<CaseAccessLogEntry>();
+
+    public DbSet<CaseChange> Changes => Set<CaseChange>();
 
     public DbSet<ReceptionBookAccessEntry> ReceptionBookAccessLog => Set<ReceptionBookAccessEntry>();
 

@@ -38,4 +38,15 @@ internal static class CaseErrors
     public const string ReferenceRequired = "Error.ReferenceRequired";
     public const string EndNoticeRequired = "Error.EndNoticeRequired";
     public const string ReferralNotPending = "Error.ReferralNotPending";
+    public const string ReclassifyReason = "Error.ReclassifyReason";
+    public const string ReclassifyNoChange = "Error.ReclassifyNoChange";
+    public const string ReclassifyUnknownKind = "Error.ReclassifyUnknownKind";
+    public const string ReclassifyFromDenunciation = "Error.ReclassifyFromDenunciation";
+    public const string ReclassifyKindNotAllowed = "Error.ReclassifyKindNotAllowed";
+    public const string ReclassifyInstanceNotComplaint = "Error.ReclassifyInstanceNotComplaint";
+    public const string ReclassifyExtensionsExceed = "Error.ReclassifyExtensionsExceed";
+    public const string ReclassifyBadText = "Error.ReclassifyBadText";
+    public const string ReclassifyUnknownPerson = "Error.ReclassifyUnknownPerson";
+    public const string ReclassifyPersonName = "Error.ReclassifyPersonName";
+    public const string ReclassifyIdNumber = "Error.ReclassifyIdNumber";
 }

@@ -80,7 +80,7 @@ internal sealed partial class BookingService(
             };
             if (request.Kind == MatterKind.Denunciation)
             {
-                await SealAsync(attachment, attachments.Count + 1, cancellationToken);
+                await SealAttachmentAsync(attachment, attachments.Count + 1, sealer, cancellationToken);
             }
 
             attachments.Add(attachment);
@@ -174,7 +174,7 @@ internal sealed partial class BookingService(
     /// A denunciation's file is personal data of the denouncer like their name (a letter in their hand, a photo):
     /// only its sealed form is kept, under a neutral name (the citizen's own file name may name them), docs/adr/0081.
     /// </summary>
-    private async Task SealAsync(BookingAttachment attachment, int number, CancellationToken cancellationToken)
+    internal static async Task SealAttachmentAsync(BookingAttachment attachment, int number, IIdentitySealer sealer, CancellationToken cancellationToken)
     {
         using var sealedContent = new MemoryStream();
         using (var plain = new MemoryStream(attachment.Content, writable: false))
@@ -369,5 +369,5 @@ internal sealed partial class BookingService(
     [GeneratedRegex(@"^(0|\+84)\d{9}$")]
     private static partial Regex PhonePattern();
 
-    private sealed record SealedIdentityFields(string FullName, string CitizenIdNumber, string Phone, string? Email, string Address, IReadOnlyList<string> Representatives);
+    internal sealed record SealedIdentityFields(string FullName, string CitizenIdNumber, string Phone, string? Email, string Address, IReadOnlyList<string> Representatives);
 }

@@ -36,7 +36,7 @@ internal sealed class ApiDocumentInfo(DaoVien.OnlineReception.Scheduling.PublicA
             Title = "Tiếp công dân trực tuyến — UBND phường Đào Viên",
             Version = ApiDocument.Name,
             Description = "Lịch tiếp công dân công khai, đăng ký tiếp và tra cứu đăng ký (công khai); " +
-                "ngày tiếp, đăng ký, lịch họp của lãnh đạo (cán bộ đã đăng nhập, cookie của trang quản lý).",
+                "ngày tiếp, đăng ký, lịch họp của lãnh đạo, điều chỉnh phân loại hồ sơ (cán bộ đã đăng nhập, cookie của trang quản lý).",
         };
         document.Servers = Servers();
         return Task.CompletedTask;

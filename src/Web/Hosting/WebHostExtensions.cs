@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Web.CaseApi;
 using DaoVien.OnlineReception.Web.Health;
 using DaoVien.OnlineReception.Web.Identity;
 using DaoVien.OnlineReception.Web.Integration;
@@ -181,6 +182,7 @@ internal static class WebHostExtensions
     public static WebApplication MapWebHost(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapCaseApi();
         app.MapHealthEndpoint();
         app.MapMetricsEndpoint();
         app.MapApiDocument();

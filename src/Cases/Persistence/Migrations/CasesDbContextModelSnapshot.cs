@@ -516,6 +516,66 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Reclassification.CaseChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SealingKeyFingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("case_changes", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_case_change_sealed_key", "NOT \"Sealed\" OR \"SealingKeyFingerprint\" IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseAccessLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -992,6 +1052,15 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("DigestId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.Reclassification.CaseChange", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.Registry.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Registry.CaseDocument", b =>

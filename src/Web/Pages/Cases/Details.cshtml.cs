@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +14,7 @@ namespace DaoVien.OnlineReception.Web.Pages.Cases;
 [Authorize(Roles = CasePageRoles.CaseWorkers)]
 internal sealed class DetailsModel(
     CaseRegistry registry,
+    CaseReclassifier reclassifier,
     IStaffDirectory directory,
     WardClock clock,
     IOptions<DeadlineOptions> deadlineOptions,
@@ -32,6 +34,14 @@ internal sealed class DetailsModel(
 
     public bool CanAssign { get; private set; }
 
+    /// <summary>Chairman and Inspector choose any kind; others may only turn a case into a denunciation (docs/adr/0084).</summary>
+    public bool MayChangeKind { get; private set; }
+
+    public IReadOnlyList<CaseChange> Changes { get; private set; } = [];
+
+    public IEnumerable<CaseKind> KindChoices => Case.Kind == CaseKind.Denunciation ? [CaseKind.Denunciation]
+        : MayChangeKind ? Enum.GetValues<CaseKind>() : [Case.Kind, CaseKind.Denunciation];
+
     public bool CanReferToInvestigation => Case.Status is CaseStatus.Accepted or CaseStatus.UnderResolution;
 
     public bool CanExtendInitial => Case.Kind == CaseKind.Denunciation && Case.InitialProcessingExtendedOn is null
@@ -48,6 +58,9 @@ internal sealed class DetailsModel(
 
     [BindProperty]
     public DocumentInput Document { get; set; } = new();
+
+    [BindProperty]
+    public ReclassifyInput Reclassify { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -67,6 +80,8 @@ internal sealed class DetailsModel(
         }
 
         CanAssign = actor.SeesAllCases;
+        MayChangeKind = actor.MayChangeKind;
+        Changes = await reclassifier.ChangesAsync(file.Id, cancellationToken);
         if (CanAssign)
         {
             Assignees = await CaseFormSupport.AssigneesAsync(directory, cancellationToken);
@@ -109,6 +124,73 @@ internal sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostRecomputeAsync(Guid id, CancellationToken cancellationToken) =>
         Done(id, await registry.RecomputeAsync(id, CaseActor.From(User), cancellationToken));
+
+    public async Task<IActionResult> OnPostReclassifyAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!TryKind(Reclassify.Kind, out CaseKind? kind) || !TryKind(Reclassify.Complexity, out CaseComplexity? complexity) || !TryKind(Reclassify.Instance, out ComplaintInstance? instance))
+        {
+            return Done(id, CaseResult.Fail(CaseErrors.ReclassifyUnknownKind));
+        }
+
+        var edits = new List<PersonEdit>();
+        foreach (var row in Reclassify.Persons.Where(r => r.Position is not null))
+        {
+            // A sealed person's row is shown empty: left empty it is not a correction.
+            if (row.Remove || !row.Sealed || !row.IsBlank)
+            {
+                edits.Add(new PersonEdit(row.Position, row.FullName, row.Address, row.IdNumber, row.Phone, row.IsRepresentative, row.Remove));
+            }
+        }
+
+        if (!Reclassify.New.IsBlank)
+        {
+            edits.Add(new PersonEdit(null, Reclassify.New.FullName, Reclassify.New.Address, Reclassify.New.IdNumber, Reclassify.New.Phone, Reclassify.New.IsRepresentative));
+        }
+
+        var result = await reclassifier.ReclassifyAsync(id, new ReclassifyRequest(Reclassify.Reason, kind, complexity, instance, Reclassify.IsRemoteArea, edits), CaseActor.From(User), cancellationToken);
+        return result.Error == CaseErrors.ReclassifyKindNotAllowed ? Forbid() : Done(id, result);
+    }
+
+    /// <summary>What a correction row says, in the page's words.</summary>
+    public string FieldText(CaseChange change) => change.Field switch
+    {
+        CaseChangeField.PersonAdded or CaseChangeField.PersonCorrected or CaseChangeField.PersonRemoved => l["Changes.Field." + change.Field, change.Item],
+        CaseChangeField.Deadline => l["Changes.Field.Deadline", l["Deadline." + (DeadlineKind)change.Item]],
+        _ => l["Changes.Field." + change.Field],
+    };
+
+    public string ValueText(CaseChange change, string? value)
+    {
+        if (value is null)
+        {
+            return change.Field == CaseChangeField.Deadline ? l["Changes.NoLongerOwed"] : l["Changes.None"];
+        }
+
+        return change.Field switch
+        {
+            _ when change.Sealed && CaseReclassifier.IsPersonField(change.Field) => l["Sealed"],
+            CaseChangeField.Kind => l["Kind." + value],
+            CaseChangeField.Complexity => l["Complexity." + value],
+            CaseChangeField.Instance => l["Instance." + value],
+            CaseChangeField.RemoteArea => value == bool.TrueString ? l["Yes"] : l["No"],
+            _ => value,
+        };
+    }
+
+    // Names only: a number or an unknown word is refused, never read as the first kind.
+    private static bool TryKind<T>(string? value, out T? parsed)
+        where T : struct, Enum
+    {
+        parsed = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, value, StringComparison.Ordinal));
+        parsed = name is null ? null : Enum.Parse<T>(name);
+        return name is not null;
+    }
 
     private IActionResult Done(Guid id, CaseResult result)
     {
@@ -166,5 +248,43 @@ internal sealed class DetailsModel(
         public string? Reference { get; set; }
 
         public DateOnly? Date { get; set; }
+    }
+
+    internal sealed class ReclassifyInput
+    {
+        public string? Kind { get; set; }
+
+        public string? Complexity { get; set; }
+
+        public string? Instance { get; set; }
+
+        public bool? IsRemoteArea { get; set; }
+
+        public string? Reason { get; set; }
+
+        public List<PersonRow> Persons { get; set; } = [];
+
+        public PersonRow New { get; set; } = new();
+    }
+
+    internal sealed class PersonRow
+    {
+        public int? Position { get; set; }
+
+        public bool Sealed { get; set; }
+
+        public string? FullName { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? IdNumber { get; set; }
+
+        public string? Phone { get; set; }
+
+        public bool IsRepresentative { get; set; }
+
+        public bool Remove { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(FullName) && string.IsNullOrWhiteSpace(Address) && string.IsNullOrWhiteSpace(IdNumber) && string.IsNullOrWhiteSpace(Phone);
     }
 }
