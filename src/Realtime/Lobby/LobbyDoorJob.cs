@@ -57,8 +57,7 @@ internal sealed class LobbyDoor(
         var day = await db.LobbyDays.FindAsync([today], cancellationToken);
         if (confirmed.Count > 0)
         {
-            var opens = ToUtc(today, confirmed.Min(b => b.SlotStart), zone).AddMinutes(-options.Value.LobbyOpensMinutesBefore);
-            var closes = ToUtc(today, confirmed.Max(b => b.SlotEnd), zone);
+            var (opens, closes) = Window(today, confirmed, zone);
             if (day is null)
             {
                 day = new LobbyDay { Date = today };
@@ -104,9 +103,33 @@ internal sealed class LobbyDoor(
         }
     }
 
+    /// <summary>
+    /// When the lobby of <paramref name="date"/> opens and closes by the rule the sweep applies (none without confirmed
+    /// bookings), and whether it is open now: what a citizen who came early is shown.
+    /// </summary>
+    public async Task<LobbyDoorTimes?> TimesOfAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var bookings = services.GetRequiredService<IBookingDirectory>();
+        var confirmed = (await bookings.ListForDateAsync(date, cancellationToken)).Where(b => b.Status == BookingStatus.Confirmed).ToList();
+        if (confirmed.Count == 0)
+        {
+            return null;
+        }
+
+        var (opens, closes) = Window(date, confirmed, ward.Value.TimeZone);
+        var day = await db.LobbyDays.AsNoTracking().SingleOrDefaultAsync(d => d.Date == date, cancellationToken);
+        return new LobbyDoorTimes(opens, closes, day is { IsOpen: true });
+    }
+
+    private (DateTimeOffset Opens, DateTimeOffset Closes) Window(DateOnly date, IReadOnlyList<BookingSummary> confirmed, TimeZoneInfo zone) =>
+        (ToUtc(date, confirmed.Min(b => b.SlotStart), zone).AddMinutes(-options.Value.LobbyOpensMinutesBefore),
+         ToUtc(date, confirmed.Max(b => b.SlotEnd), zone));
+
     private static DateTimeOffset ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }
+
+internal sealed record LobbyDoorTimes(DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool IsOpen);

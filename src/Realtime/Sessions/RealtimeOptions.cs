@@ -11,6 +11,13 @@ internal sealed class RealtimeOptions
     [Range(0, 240)]
     public int LobbyOpensMinutesBefore { get; set; } = 15;
 
+    /// <summary>
+    /// A citizen's page that came before the lobby opened asks the server again this often (and at the opening time),
+    /// then enters by itself.
+    /// </summary>
+    [Range(1, 600)]
+    public int LobbyDoorPollSeconds { get; set; } = 20;
+
     /// <summary>Assumed length of one reception for the estimated wait, until today's sessions give an average.</summary>
     [Range(1, 240)]
     public int DefaultSessionMinutes { get; set; } = 15;

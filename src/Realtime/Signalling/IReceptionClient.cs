@@ -44,6 +44,13 @@ public sealed record RecordingStateView(bool Recorded, bool Paused);
 
 public sealed record LobbyStatus(string State, int Position, int EstimatedWaitMinutes, Guid? SessionId);
 
+/// <summary>
+/// The lobby door as a citizen who came early sees it, by the server's clock (a phone's own clock may be wrong):
+/// <paramref name="OpensAtText"/> is the opening in ward time ("07:15 ngày 10/12/2026"); no times when the day has
+/// no confirmed booking yet.
+/// </summary>
+public sealed record LobbyDoorStatus(bool IsOpen, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, string? OpensAtText, DateTimeOffset ServerNow);
+
 public sealed record ParticipantView(Guid Id, string DisplayName, string Role, bool Muted, bool Connected, IReadOnlyList<FeedView> Feeds);
 
 /// <summary>A published stream: <paramref name="Kind"/> is <c>camera</c> or <c>screen</c>.</summary>

@@ -52,6 +52,26 @@ internal sealed partial class ReceptionHub(
 
     // ---------------- citizens ----------------
 
+    /// <summary>
+    /// Before entering: when the lobby of the booking's day opens and whether it is open now, so a citizen who came
+    /// early sees the time and a countdown, and the page enters by itself once it opens.
+    /// </summary>
+    public async Task<LobbyDoorStatus> LobbyDoor(string joinToken)
+    {
+        RequireText(joinToken, MaxTokenLength);
+        var booking = await services.GetRequiredService<IBookingDirectory>().FindByJoinTokenAsync(joinToken, Context.ConnectionAborted);
+        if (booking is null || booking.Status != BookingStatus.Confirmed)
+        {
+            throw new HubException("Đường dẫn không hợp lệ hoặc lịch hẹn chưa được xác nhận.");
+        }
+
+        var now = time.GetUtcNow();
+        var times = await services.GetRequiredService<LobbyDoor>().TimesOfAsync(booking.Date, Context.ConnectionAborted);
+        var opensAtText = times is null ? null
+            : TimeZoneInfo.ConvertTime(times.OpensAt, ward.Value.TimeZone).ToString("HH:mm 'ngày' dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return new LobbyDoorStatus(times is { IsOpen: true } && booking.Date == Today, times?.OpensAt, times?.ClosesAt, opensAtText, now);
+    }
+
     /// <summary>A citizen enters the lobby with the join link of a confirmed booking for today (or comes back to it).</summary>
     public async Task<LobbyStatus> EnterLobby(string joinToken, string deviceKey)
     {
@@ -76,7 +96,7 @@ internal sealed partial class ReceptionHub(
         {
             if (day is not { IsOpen: true })
             {
-                throw new HubException("Phòng chờ chưa mở (mở trước giờ tiếp 15 phút) hoặc đã đóng.");
+                throw new HubException(RealtimeMessages.Get("Lobby.NotOpen"));
             }
 
             entry = new LobbyEntry

@@ -12,8 +12,11 @@ namespace DaoVien.OnlineReception.Web.Pages.Reception;
 
 /// <summary>The citizen's join link: a booking's private link, or an ad-hoc session's one-time link.</summary>
 [AllowAnonymous]
-internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db, IStringLocalizer<RealtimeResource> texts) : PageModel
+internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db, IStringLocalizer<RealtimeResource> texts, Microsoft.Extensions.Options.IOptions<RealtimeOptions> options) : PageModel
 {
+    /// <summary>How often a page that came before the lobby opened asks again.</summary>
+    public int DoorPollSeconds => options.Value.LobbyDoorPollSeconds;
+
     public string Token { get; private set; } = "";
 
     public string Mode { get; private set; } = "booking";

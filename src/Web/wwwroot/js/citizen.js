@@ -7,6 +7,63 @@
   const token = root.dataset.token;
   const mode = root.dataset.mode;
   const checkedKey = 'reception.checked.' + token;
+  const pollMs = 1000 * Number(root.dataset.doorPollSeconds || 20);
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  function duration(ms) {
+    const total = Math.max(0, Math.ceil(ms / 1000));
+    const d = Math.floor(total / 86400), h = Math.floor(total % 86400 / 3600), m = Math.floor(total % 3600 / 60), sec = total % 60;
+    const parts = [];
+    if (d) parts.push(R.t('Door.Days', d));
+    if (h) parts.push(R.t('Door.Hours', h));
+    if (m || d || h) parts.push(R.t('Door.Minutes', m));
+    if (!d && !h) parts.push(R.t('Door.Seconds', sec));
+    return parts.join(' ');
+  }
+
+  // Came early (or on another day): show when the lobby opens, count down by the server's clock, ask again at the
+  // opening and every little while, and enter by ourselves once it is open. No reload needed.
+  async function waitForDoor() {
+    const panel = document.querySelector('[data-testid=lobby-early]');
+    const opens = document.querySelector('[data-testid=lobby-opens]');
+    const countdown = document.querySelector('[data-testid=lobby-countdown]');
+    let ticker = null;
+    try {
+      for (;;) {
+        const door = await R.state.connection.invoke('LobbyDoor', token);
+        if (door.isOpen) return;
+        const offset = Date.parse(door.serverNow) - Date.now();
+        const serverNow = () => Date.now() + offset;
+        panel.hidden = false;
+        clearInterval(ticker);
+        if (door.closesAt && Date.parse(door.closesAt) <= serverNow()) {
+          opens.textContent = R.t('Door.Closed');
+          countdown.textContent = '';
+          throw new Error(R.t('Door.Closed'));
+        }
+        if (!door.opensAt) {
+          opens.textContent = R.t('Door.NoTime');
+          countdown.textContent = '';
+          await sleep(pollMs);
+          continue;
+        }
+        const opensAt = Date.parse(door.opensAt);
+        opens.textContent = R.t('Door.Opens', door.opensAtText);
+        const tick = () => {
+          const left = opensAt - serverNow();
+          countdown.textContent = left > 0 ? R.t('Door.Countdown', duration(left)) : R.t('Door.Soon');
+        };
+        tick();
+        ticker = setInterval(tick, 1000);
+        const left = opensAt - serverNow();
+        // The door is swept once a minute: past the opening time, ask often until it is open.
+        await sleep(left > 0 ? Math.min(left + 500, pollMs) : Math.min(5000, pollMs));
+      }
+    } finally {
+      clearInterval(ticker);
+      panel.hidden = true;
+    }
+  }
 
   async function proceed() {
     document.querySelector('[data-testid=device-check]').hidden = true;
@@ -15,7 +72,7 @@
       sessionStorage.setItem('reception.name.' + token, name);
       R.state.rejoin = async () => R.startSession(await R.state.connection.invoke('JoinWithLink', token, R.deviceKey(), name));
     } else {
-      R.state.rejoin = async () => R.enterLobby(token);
+      R.state.rejoin = async () => { await waitForDoor(); await R.enterLobby(token); };
     }
     try {
       await R.state.rejoin();
