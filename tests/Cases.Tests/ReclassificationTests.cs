@@ -452,27 +452,9 @@ public sealed class ReclassificationSealingTests(CasesApp app) : IClassFixture<C
 
     private async Task<string> DumpDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(Ct);
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync(Ct))
-        {
-            while (await reader.ReadAsync(Ct))
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
+        var (rows, tables) = await DatabaseDump.ReadAsync(app.ConnectionString, Ct);
         Assert.Contains("cases.case_changes", tables);
-        var dump = new StringBuilder();
-        foreach (var table in tables)
-        {
-            await using var select = new NpgsqlCommand($"SELECT coalesce(string_agg(row_to_json(t)::text, E'\\n'), '') FROM {table} t", connection);
-            dump.AppendLine((string)(await select.ExecuteScalarAsync(Ct))!);
-        }
-
-        return dump.ToString();
+        return rows;
     }
 }
 

@@ -4,10 +4,10 @@ using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace DaoVien.OnlineReception.Cases.Tests;
 
@@ -116,27 +116,9 @@ public sealed class SealingTests(CasesApp app) : IClassFixture<CasesApp>
 
     private async Task<string> DumpDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(Ct);
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync(Ct))
-        {
-            while (await reader.ReadAsync(Ct))
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
+        var (rows, tables) = await DatabaseDump.ReadAsync(app.ConnectionString, Ct);
         Assert.Contains("cases.case_persons", tables);
-        var dump = new StringBuilder();
-        foreach (var table in tables)
-        {
-            await using var select = new NpgsqlCommand($"SELECT coalesce(string_agg(row_to_json(t)::text, E'\\n'), '') FROM {table} t", connection);
-            dump.AppendLine((string)(await select.ExecuteScalarAsync(Ct))!);
-        }
-
-        return dump.ToString();
+        return rows;
     }
 
     private static string ReadText(string path)

@@ -57,16 +57,7 @@ internal static class OfficialAgenda
         db.BusyPeriods.RemoveRange(overlapping);
         // The removals must reach the database before the insert, or the constraint sees both rows.
         await db.SaveChangesAsync(cancellationToken);
-        db.BusyPeriods.Add(new OfficialBusyPeriod
-        {
-            Id = Guid.CreateVersion7(),
-            OfficialId = official,
-            StartsAt = day.StartsAt,
-            EndsAt = day.EndsAt,
-            BlockStartsAt = blockStarts,
-            BlockEndsAt = blockEnds,
-            ReceptionDayId = day.Id,
-        });
+        AddReceptionBlock(db, day, official, blockStarts, blockEnds);
         return meetings.Count;
     }
 
@@ -84,6 +75,10 @@ internal static class OfficialAgenda
         }
 
         var (blockStarts, blockEnds) = blocks.Of(day);
+        AddReceptionBlock(db, day, official, blockStarts, blockEnds);
+    }
+
+    private static void AddReceptionBlock(SchedulingDbContext db, ReceptionDay day, Guid official, DateTimeOffset blockStarts, DateTimeOffset blockEnds) =>
         db.BusyPeriods.Add(new OfficialBusyPeriod
         {
             Id = Guid.CreateVersion7(),
@@ -94,7 +89,6 @@ internal static class OfficialAgenda
             BlockEndsAt = blockEnds,
             ReceptionDayId = day.Id,
         });
-    }
 
     public static async Task ReleaseReceptionDayAsync(SchedulingDbContext db, Guid dayId, CancellationToken cancellationToken) =>
         await db.BusyPeriods.Where(b => b.ReceptionDayId == dayId).ExecuteDeleteAsync(cancellationToken);
