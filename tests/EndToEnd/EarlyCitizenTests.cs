@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
 
-/// <summary>Issue 13, item 2: a citizen who opens the link early sees when the lobby opens and is let in without a reload.</summary>
+/// <summary>Issue 13, item 2: a citizen who opens the link early sees when the lobby opens and is let in without a reload; the console lists the day's appointments before that.</summary>
 public sealed class EarlyCitizenTests(PostgresServer server, BrowserFixture browser) : IAsyncLifetime
 {
     private readonly ShiftedTimeProvider _clock = ShiftedTimeProvider.ToWardTime(new TimeOnly(7, 0));
@@ -46,6 +46,20 @@ public sealed class EarlyCitizenTests(PostgresServer server, BrowserFixture brow
         await Accessibility.ExpectNoSeriousViolationsAsync(page);
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
 
+        // The chairman's console before the lobby opens: today's appointments, not an empty queue alone.
+        await using var chairmanContext = await browser.NewContextAsync(_base, phone: true);
+        await Accessibility.EnableAsync(chairmanContext);
+        var console = await chairmanContext.NewPageAsync();
+        await console.SignInAsync("chutich", "Chairman-pass-1");
+        await console.GotoAsync("/Console");
+        await Assertions.Expect(console.GetByTestId("lobby-opens-at")).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"Phòng chờ mở lúc {opensAt:HH:mm}"));
+        var row = console.GetByTestId("appointment-row");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync(booking.Code);
+        await Assertions.Expect(row).ToContainTextAsync("Nguyễn Văn Dân");
+        await Assertions.Expect(row.GetByTestId("appointment-where")).ToContainTextAsync("Chưa vào phòng chờ");
+        await Accessibility.ExpectNoSeriousViolationsAsync(console);
+
         // The opening time comes (a quarter of an hour in an instant); the minute's sweep opens the door. The page, left alone, goes in.
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
         var opening = booking.Date.ToDateTime(opensAt);
@@ -54,6 +68,10 @@ public sealed class EarlyCitizenTests(PostgresServer server, BrowserFixture brow
         await Assertions.Expect(page.GetByTestId("lobby-position")).ToHaveTextAsync("1", new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("lobby-early")).ToBeHiddenAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
+        await console.ReloadAsync();
+        await Assertions.Expect(console.GetByTestId("queue-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(console.GetByTestId("appointment-where")).ToContainTextAsync("Đang chờ");
+        await Assertions.Expect(console.GetByTestId("lobby-opens-at")).ToHaveCountAsync(0);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
