@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Minutes;
 using DaoVien.OnlineReception.Cases.Notifications;
@@ -47,6 +48,8 @@ public static class CasesModule
         services.AddScoped<ICaseHistoryReader, CaseHistoryReader>();
         services.AddScoped<DeadlineSweep>();
         services.AddScoped<DigestMailer>();
+        services.AddScoped<ForwardedLetterService>();
+        services.AddScoped<ReportBackReminders>();
         services.AddScoped<SessionMinutesService>();
         services.AddScoped<ISessionMinutes>(sp => sp.GetRequiredService<SessionMinutesService>());
         services.AddScoped<ReceptionBookQuery>();

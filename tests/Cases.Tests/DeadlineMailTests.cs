@@ -93,7 +93,7 @@ public sealed class DeadlineMailTests(PostgresServer server)
         Assert.All(rows, r => Assert.NotNull(r.DigestId));
     }
 
-    private static async Task SweepTwiceAndDeliverAsync(CasesApp app)
+    internal static async Task SweepTwiceAndDeliverAsync(CasesApp app)
     {
         for (var i = 0; i < 2; i++)
         {
@@ -113,7 +113,7 @@ public sealed class DeadlineMailTests(PostgresServer server)
             TimeSpan.FromSeconds(60), "outbox drained", Ct);
     }
 
-    private static async Task<List<MimeMessage>> ReceivedAsync(LocalSmtpListener smtp, int count)
+    internal static async Task<List<MimeMessage>> ReceivedAsync(LocalSmtpListener smtp, int count)
     {
         await Eventually.TrueAsync(() => Task.FromResult(smtp.Received.Count >= count), TimeSpan.FromSeconds(30), $"{count} messages at the SMTP listener", Ct);
         Assert.Equal(count, smtp.Received.Count);

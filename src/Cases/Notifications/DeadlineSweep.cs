@@ -1,5 +1,6 @@
 using System.Globalization;
 using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Scheduling.Staff;
@@ -11,13 +12,14 @@ using Npgsql;
 namespace DaoVien.OnlineReception.Cases.Notifications;
 
 /// <summary>What one sweep did.</summary>
-internal sealed record SweepResult(int Recomputed, int RemindersSent, int OverdueAlertsSent, int DigestsQueued = 0);
+internal sealed record SweepResult(int Recomputed, int RemindersSent, int OverdueAlertsSent, int DigestsQueued = 0, int ReportBackAlertsSent = 0);
 
 /// <summary>
 /// The daily pass over open deadlines: recompute them against the current holiday list (a holiday edit moves them),
 /// remind the assignee at each configured number of working days before, alert the chairman the day after, and mail
 /// each recipient one digest of the day. Every notification has a unique key and every digest is unique per person and
-/// day, so running twice — or catching up after a missed day — sends nothing twice.
+/// day, so running twice — or catching up after a missed day — sends nothing twice. Forwarded letters' report-backs
+/// are reminded and alerted in the same pass (<see cref="ReportBackReminders"/>, docs/adr/0085).
 /// </summary>
 internal sealed class DeadlineSweep(
     CasesDbContext db,
@@ -25,6 +27,7 @@ internal sealed class DeadlineSweep(
     IStaffDirectory staff,
     IOptions<ReminderOptions> reminders,
     DigestMailer digests,
+    ReportBackReminders reportBacks,
     WardClock clock,
     ILogger<DeadlineSweep> logger)
 {
@@ -38,11 +41,6 @@ internal sealed class DeadlineSweep(
             .Where(c => c.Deadlines.Any(d => d.CompletedOn == null))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        if (open.Count == 0)
-        {
-            return new(0, 0, 0, await digests.SendAsync(cancellationToken));
-        }
-
         var calendar = await deadlines.LoadCalendarAsync(open, cancellationToken);
         var recomputed = 0;
         foreach (var file in open.Where(f => deadlines.Recompute(f, calendar)))
@@ -101,11 +99,20 @@ internal sealed class DeadlineSweep(
             }
         }
 
+        var reportBackRows = await reportBacks.PlanAsync(today, chairmen, thresholds, cancellationToken);
+        var reportBackKeys = (await db.Notifications.AsNoTracking().Where(n => reportBackRows.Select(r => r.DedupKey).Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var reportBackFresh = new List<CaseNotification>();
+        foreach (var n in reportBackRows)
+        {
+            Add(reportBackFresh, reportBackKeys, n);
+        }
+
         var sent = await InsertAsync(fresh, cancellationToken);
+        var reportBackSent = await InsertAsync(reportBackFresh, cancellationToken);
         // The same pass mails them: each recipient's new rows go into one digest of the day (docs/adr/0065).
         var mailed = await digests.SendAsync(cancellationToken);
-        var result = new SweepResult(recomputed, sent.Count(n => n.Kind == NotificationKind.Reminder), sent.Count(n => n.Kind == NotificationKind.Overdue), mailed);
-        logger.LogInformation("Deadline sweep on {Today}: {Recomputed} recomputed, {Reminders} reminders, {Overdue} overdue alerts, {Digests} digests queued", today, result.Recomputed, result.RemindersSent, result.OverdueAlertsSent, result.DigestsQueued);
+        var result = new SweepResult(recomputed, sent.Count(n => n.Kind == NotificationKind.Reminder), sent.Count(n => n.Kind == NotificationKind.Overdue), mailed, reportBackSent.Count);
+        logger.LogInformation("Deadline sweep on {Today}: {Recomputed} recomputed, {Reminders} reminders, {Overdue} overdue alerts, {ReportBacks} report-back notices, {Digests} digests queued", today, result.Recomputed, result.RemindersSent, result.OverdueAlertsSent, result.ReportBackAlertsSent, result.DigestsQueued);
         return result;
     }
 

@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Minutes;
 using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Publication;
@@ -49,6 +50,10 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) :
     public DbSet<ReceptionBookAccessEntry> ReceptionBookAccessLog => Set<ReceptionBookAccessEntry>();
 
     public DbSet<CasePublication> Publications => Set<CasePublication>();
+
+    public DbSet<ForwardedLetter> ForwardedLetters => Set<ForwardedLetter>();
+
+    public DbSet<ReportBack> ReportBacks => Set<ReportBack>();
 
     public DbSet<QuarterlyReportRecord> QuarterlyReports => Set<QuarterlyReportRecord>();
 

@@ -49,4 +49,19 @@ internal static class CaseErrors
     public const string ReclassifyUnknownPerson = "Error.ReclassifyUnknownPerson";
     public const string ReclassifyPersonName = "Error.ReclassifyPersonName";
     public const string ReclassifyIdNumber = "Error.ReclassifyIdNumber";
+    public const string ForwardedSource = "Error.ForwardedSource";
+    public const string ForwardedBadText = "Error.ForwardedBadText";
+    public const string ForwardedAgencyRequired = "Error.ForwardedAgencyRequired";
+    public const string ForwardedReferenceTooLong = "Error.ForwardedReferenceTooLong";
+    public const string ForwardedDatesRequired = "Error.ForwardedDatesRequired";
+    public const string ForwardedLetterDate = "Error.ForwardedLetterDate";
+    public const string ForwardedDueBeforeLetter = "Error.ForwardedDueBeforeLetter";
+    public const string ReportBackNoLetter = "Error.ReportBackNoLetter";
+    public const string ReportBackAlreadyMet = "Error.ReportBackAlreadyMet";
+    public const string ReportBackKind = "Error.ReportBackKind";
+    public const string ReportBackNumberRequired = "Error.ReportBackNumberRequired";
+    public const string ReportBackSummaryRequired = "Error.ReportBackSummaryRequired";
+    public const string ReportBackSentOn = "Error.ReportBackSentOn";
+    public const string ReportBackNextDue = "Error.ReportBackNextDue";
+    public const string ReportBackNextDueOnResult = "Error.ReportBackNextDueOnResult";
 }

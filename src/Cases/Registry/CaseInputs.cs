@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Intake;
 
 namespace DaoVien.OnlineReception.Cases.Registry;
@@ -21,7 +22,8 @@ internal sealed record NewCase(
     string? SessionLabel = null,
     string? SealedIdentity = null,
     int? PeopleCount = null,
-    DateOnly? LearnedOfDecisionOn = null);
+    DateOnly? LearnedOfDecisionOn = null,
+    ForwardedLetterInput? Forwarded = null);
 
 /// <summary>
 /// The facts a transition needs (only those of the target status are read). <see cref="Reference"/> is the ward's

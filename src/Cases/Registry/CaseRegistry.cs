@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Scheduling.Representation;
@@ -64,6 +65,16 @@ internal sealed class CaseRegistry(
             return (CaseResult.Fail(CaseErrors.LearnedAfterReceipt), null);
         }
 
+        ForwardedLetterInput? forwarded = null;
+        if (input.Forwarded is { } letterInput)
+        {
+            if (ForwardedLetterRules.Validate(letterInput, clock.Today, input.ReceivedOn, out forwarded) is { } letterError)
+            {
+                logger.LogInformation("New case refused: forwarded letter {Error}", letterError);
+                return (CaseResult.Fail(letterError), null);
+            }
+        }
+
         if (input.AssigneeId is { } assignee && await staff.FindAsync(assignee, cancellationToken) is not { IsActive: true })
         {
             return (CaseResult.Fail(CaseErrors.AssigneeUnknown), null);
@@ -125,6 +136,17 @@ internal sealed class CaseRegistry(
         CheckFilingWindow(file, calendar, actor);
         deadlines.Recompute(file, calendar);
         db.Cases.Add(file);
+        if (forwarded is not null)
+        {
+            var letter = new ForwardedLetter
+            {
+                Id = Guid.NewGuid(), CaseId = file.Id, Source = forwarded.Source, Agency = forwarded.Agency!, Reference = forwarded.Reference,
+                LetterDate = forwarded.LetterDate!.Value, ReportDueOn = forwarded.ReportDueOn!.Value, RecordedAt = clock.UtcNow, RecordedBy = actor.Id,
+            };
+            db.ForwardedLetters.Add(letter);
+            AddHistory(file, actor, "Forwarded", ForwardedLetterService.Describe(letter));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Case {CaseNumber} created ({Kind}, {Channel})", file.Number, file.Kind, file.Channel);
         return (CaseResult.Ok, file);

@@ -5,6 +5,13 @@ namespace DaoVien.OnlineReception.Cases.Reports;
 
 internal sealed record CountRow(string Key, int Count);
 
+/// <summary>
+/// Forwarded letters of one source kind (docs/adr/0085): received in the quarter; reports sent back in the quarter on
+/// time and late (result and progress reports, each against the due date in force when it was sent); letters whose
+/// result report is still owed at the report date, and how many of those are past their due date.
+/// </summary>
+internal sealed record ForwardedRow(string Source, int Received, int ReportsOnTime, int ReportsLate, int StillOwed, int StillOwedOverdue);
+
 internal sealed record OverdueRow(Guid CaseId, string CaseNumber, CaseKind Kind, DeadlineKind Deadline, DateOnly DueDate, int DaysOverdue);
 
 /// <summary>The quarterly report to the provincial chairman (figures only: no personal data, no denunciation content).</summary>
@@ -23,7 +30,8 @@ internal sealed record QuarterlyReport(
     IReadOnlyList<CountRow> ReceptionsByChannel,
     int DeadlinesMet,
     int DeadlinesDue,
-    IReadOnlyList<OverdueRow> Overdue)
+    IReadOnlyList<OverdueRow> Overdue,
+    IReadOnlyList<ForwardedRow> Forwarded)
 {
     /// <summary>Share of the deadlines that fell due in the quarter which were met on time; null when none fell due.</summary>
     public decimal? OnTimeRate => DeadlinesDue == 0 ? null : Math.Round(100m * DeadlinesMet / DeadlinesDue, 1);

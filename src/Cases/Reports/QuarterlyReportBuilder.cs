@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace DaoVien.OnlineReception.Cases.Reports;
 /// <summary>
 /// Builds the quarterly report from the case files: cases received in the quarter by kind, current status, subject
 /// area and channel; receptions by channel; on-time rate of the deadlines that fell due in the quarter (met on or
-/// before the due date); deadlines overdue at the report date.
+/// before the due date); deadlines overdue at the report date; forwarded letters and their report-backs by source kind.
 /// </summary>
 internal sealed class QuarterlyReportBuilder(CasesDbContext db, WardClock clock)
 {
@@ -37,7 +38,31 @@ internal sealed class QuarterlyReportBuilder(CasesDbContext db, WardClock clock)
             Count(receptions.Select(c => c.ToString())),
             due.Count(d => d.CompletedOn is { } done && done <= d.DueDate),
             due.Count,
-            [.. overdue.Select(o => new OverdueRow(o.CaseId, o.Number, o.CaseKind, o.DeadlineKind, o.DueDate, asOf.DayNumber - o.DueDate.DayNumber))]);
+            [.. overdue.Select(o => new OverdueRow(o.CaseId, o.Number, o.CaseKind, o.DeadlineKind, o.DueDate, asOf.DayNumber - o.DueDate.DayNumber))],
+            await ForwardedAsync(from, to, asOf, cancellationToken));
+    }
+
+    private async Task<List<ForwardedRow>> ForwardedAsync(DateOnly from, DateOnly to, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var letters = await db.ForwardedLetters.AsNoTracking().Include(l => l.Reports)
+            .Join(db.Cases.Where(c => c.ReceivedOn <= asOf), l => l.CaseId, c => c.Id, (l, c) => new { Letter = l, c.ReceivedOn })
+            .ToListAsync(cancellationToken);
+        var rows = new List<ForwardedRow>();
+        foreach (var group in letters.GroupBy(x => x.Letter.Source).OrderBy(g => g.Key))
+        {
+            var received = group.Count(x => x.ReceivedOn >= from && x.ReceivedOn <= to);
+            var sent = group.SelectMany(x => x.Letter.Reports).Where(r => r.SentOn >= from && r.SentOn <= asOf).ToList();
+            // Owed as the report date saw it: reports sent after it do not count yet.
+            var states = group.Select(x => ReportBackState.Of(x.Letter, x.Letter.Reports.Where(r => r.SentOn <= asOf), asOf, 0)).Where(s => s.Status != ReportBackStatus.Met).ToList();
+            if (received == 0 && sent.Count == 0 && states.Count == 0)
+            {
+                continue;
+            }
+
+            rows.Add(new ForwardedRow(group.Key.ToString(), received, sent.Count(r => r.OnTime), sent.Count(r => !r.OnTime), states.Count, states.Count(s => s.Status == ReportBackStatus.Overdue)));
+        }
+
+        return rows;
     }
 
     /// <summary>Builds and stores the report of a finished quarter once (a second run of the job keeps the first).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Web.Pages.Cases;
@@ -11,6 +12,10 @@ namespace DaoVien.OnlineReception.Web.CaseApi;
 internal sealed record PersonEditJson(int? Position, string? FullName, string? Address, string? IdNumber, string? Phone, bool? IsRepresentative, bool? Remove);
 
 internal sealed record ReclassifyJson(string? Reason, string? Kind, string? Complexity, string? Instance, bool? IsRemoteArea, List<PersonEditJson>? Persons);
+
+internal sealed record ForwardedLetterJson(string? Source, string? Agency, string? Reference, DateOnly? LetterDate, DateOnly? ReportDueOn);
+
+internal sealed record ReportBackJson(string? Kind, DateOnly? SentOn, string? OutgoingNumber, string? Summary, DateOnly? NextDueOn);
 
 /// <summary>
 /// The case files' HTTP API. It lives in the host beside the case pages because the case module's errors are keys
@@ -56,8 +61,66 @@ internal static class CaseApiEndpoints
                 }),
             });
         });
+        group.MapGet("/{id:guid}/forwarded-letter", async (Guid id, ClaimsPrincipal user, CaseRegistry registry, ForwardedLetterService forwarded, WardClock clock, IStringLocalizer<CasesResource> l, CancellationToken ct) =>
+        {
+            var file = await registry.LoadAsync(id, ct);
+            if (file is null || !CaseActor.From(user).CanSee(file))
+            {
+                return Problem(l, CaseErrors.NotFound, null);
+            }
+
+            return await forwarded.FindAsync(id, ct) is { } letter ? Results.Ok(LetterJson(letter, clock.Today)) : Problem(l, CaseErrors.ReportBackNoLetter, null, StatusCodes.Status404NotFound);
+        });
+        group.MapPut("/{id:guid}/forwarded-letter", async (Guid id, [FromBody] ForwardedLetterJson body, ClaimsPrincipal user, ForwardedLetterService forwarded, WardClock clock, IStringLocalizer<CasesResource> l, CancellationToken ct) =>
+        {
+            if (!TryParse<ForwardSource>(body.Source, out var source) || source is null)
+            {
+                return Problem(l, CaseErrors.ForwardedSource, "source");
+            }
+
+            var result = await forwarded.RecordLetterAsync(id, new ForwardedLetterInput(source.Value, body.Agency, body.Reference, body.LetterDate, body.ReportDueOn), CaseActor.From(user), ct);
+            return result.Succeeded ? Results.Ok(LetterJson((await forwarded.FindAsync(id, ct))!, clock.Today)) : Problem(l, result.Error!, null);
+        });
+        group.MapPost("/{id:guid}/report-backs", async (Guid id, [FromBody] ReportBackJson body, ClaimsPrincipal user, ForwardedLetterService forwarded, WardClock clock, IStringLocalizer<CasesResource> l, CancellationToken ct) =>
+        {
+            if (!TryParse<ReportBackKind>(body.Kind, out var kind) || kind is null)
+            {
+                return Problem(l, CaseErrors.ReportBackKind, "kind");
+            }
+
+            var result = await forwarded.RecordReportAsync(id, new ReportBackInput(kind.Value, body.SentOn, body.OutgoingNumber, body.Summary, body.NextDueOn), CaseActor.From(user), ct);
+            return result.Succeeded ? Results.Ok(LetterJson((await forwarded.FindAsync(id, ct))!, clock.Today)) : Problem(l, result.Error!, null);
+        });
         return endpoints;
     }
+
+    private static object LetterJson(ForwardedLetter letter, DateOnly today)
+    {
+        var state = ReportBackState.Of(letter, letter.Reports, today, DashboardModel.DueSoonDays);
+        return new
+        {
+            source = letter.Source.ToString(),
+            agency = letter.Agency,
+            reference = letter.Reference,
+            letterDate = Date(letter.LetterDate),
+            reportDueOn = Date(letter.ReportDueOn),
+            status = state.Status.ToString(),
+            dueOn = Date(state.DueOn),
+            metOn = state.MetOn is { } met ? Date(met) : null,
+            metOnTime = state.MetOnTime,
+            reports = letter.Reports.OrderBy(r => r.SentOn).Select(r => new
+            {
+                kind = r.Kind.ToString(),
+                sentOn = Date(r.SentOn),
+                outgoingNumber = r.OutgoingNumber,
+                dueOn = Date(r.DueOn),
+                nextDueOn = r.NextDueOn is { } next ? Date(next) : null,
+                onTime = r.OnTime,
+            }),
+        };
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Names only ("Denunciation", any case): a number would pass Enum.TryParse and name a kind nobody chose.
     private static bool TryParse<T>(string? value, out T? parsed)
@@ -79,9 +142,9 @@ internal static class CaseApiEndpoints
         return true;
     }
 
-    private static IResult Problem(IStringLocalizer<CasesResource> l, string error, string? field)
+    private static IResult Problem(IStringLocalizer<CasesResource> l, string error, string? field, int? statusCode = null)
     {
-        var status = error switch
+        var status = statusCode ?? error switch
         {
             CaseErrors.NotFound => StatusCodes.Status404NotFound,
             CaseErrors.ReclassifyKindNotAllowed => StatusCodes.Status403Forbidden,

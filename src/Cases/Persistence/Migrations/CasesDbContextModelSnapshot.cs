@@ -108,6 +108,128 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.ForwardedLetters.ForwardedLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("agency");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateOnly>("ReportDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("report_due_on");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("forwarded_letters", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_forwarded_agency", "btrim(agency) <> ''");
+
+                            t.HasCheckConstraint("ck_forwarded_due_after_letter", "report_due_on >= letter_date");
+                        });
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.ForwardedLetters.ReportBack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_due_on");
+
+                    b.Property<string>("OutgoingNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("outgoing_number");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("LetterId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_report_backs_one_result")
+                        .HasFilter("kind = 'Result'");
+
+                    b.ToTable("report_backs", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_report_back_next_due", "(kind = 'Progress' AND next_due_on IS NOT NULL AND next_due_on > sent_on) OR (kind = 'Result' AND next_due_on IS NULL)");
+
+                            t.HasCheckConstraint("ck_report_back_text", "btrim(outgoing_number) <> '' AND btrim(summary) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.MinutesLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1037,6 +1159,24 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.ForwardedLetters.ForwardedLetter", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.Registry.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("DaoVien.OnlineReception.Cases.ForwardedLetters.ForwardedLetter", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.ForwardedLetters.ReportBack", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.ForwardedLetters.ForwardedLetter", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.MinutesLogEntry", b =>
                 {
                     b.HasOne("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", null)
@@ -1097,6 +1237,11 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.ForwardedLetters.ForwardedLetter", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", b =>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -38,7 +39,8 @@ internal sealed class CreateModel(CaseRegistry registry, IStaffDirectory directo
         var (result, file) = await registry.CreateAsync(
             new NewCase(Input.Kind, CaseChannel.Post, Input.SubjectArea ?? "", Input.Summary ?? "", Input.ReceivedOn, PersonInput.ToParticipants(Input.Persons),
                 Input.IsGroup, assignee, Input.Instance, Input.Complexity, Input.IsRemoteArea,
-                PeopleCount: Input.PeopleCount, LearnedOfDecisionOn: Input.LearnedOfDecisionOn),
+                PeopleCount: Input.PeopleCount, LearnedOfDecisionOn: Input.LearnedOfDecisionOn,
+                Forwarded: Input.IsForwarded ? new ForwardedLetterInput(Input.ForwardSource, Input.ForwardAgency, Input.ForwardReference, Input.ForwardLetterDate, Input.ReportDueOn) : null),
             actor, cancellationToken);
         if (!result.Succeeded)
         {
@@ -87,5 +89,18 @@ internal sealed class CreateModel(CaseRegistry registry, IStaffDirectory directo
         public Guid? AssigneeId { get; set; }
 
         public List<PersonInput> Persons { get; set; } = PersonInput.Blank();
+
+        /// <summary>The letter was forwarded by a higher agency or the press (docs/adr/0085).</summary>
+        public bool IsForwarded { get; set; }
+
+        public ForwardSource ForwardSource { get; set; }
+
+        public string? ForwardAgency { get; set; }
+
+        public string? ForwardReference { get; set; }
+
+        public DateOnly? ForwardLetterDate { get; set; }
+
+        public DateOnly? ReportDueOn { get; set; }
     }
 }

@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
@@ -9,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DaoVien.OnlineReception.Web.Pages.Cases;
 
-/// <summary>Due-soon and overdue deadlines of the cases the user sees, and the user's reminders and alerts.</summary>
+/// <summary>Due-soon and overdue deadlines and report-backs of the cases the user sees, and the user's reminders and alerts.</summary>
 [Authorize(Roles = CasePageRoles.CaseWorkers)]
-internal sealed class DashboardModel(CasesDbContext db, WardClock clock) : PageModel
+internal sealed class DashboardModel(CasesDbContext db, ForwardedLetterService forwarded, WardClock clock) : PageModel
 {
     public const int DueSoonDays = 10;
 
@@ -20,6 +21,9 @@ internal sealed class DashboardModel(CasesDbContext db, WardClock clock) : PageM
     public IReadOnlyList<Row> Overdue { get; private set; } = [];
 
     public IReadOnlyList<Row> DueSoon { get; private set; } = [];
+
+    /// <summary>Forwarded letters whose report-back is overdue or due within <see cref="DueSoonDays"/> (docs/adr/0085).</summary>
+    public IReadOnlyList<ReportBackDueRow> ReportBacks { get; private set; } = [];
 
     public IReadOnlyList<CaseNotification> Notifications { get; private set; } = [];
 
@@ -38,6 +42,7 @@ internal sealed class DashboardModel(CasesDbContext db, WardClock clock) : PageM
             .ToListAsync(cancellationToken);
         Overdue = [.. rows.Where(r => r.Due < today)];
         DueSoon = [.. rows.Where(r => r.Due >= today)];
+        ReportBacks = await forwarded.DueAsync(actor, horizon, cancellationToken);
         if (actor.Id is { } me)
         {
             Notifications = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == me)

@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
+using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Scheduling.Staff;
@@ -15,6 +16,7 @@ namespace DaoVien.OnlineReception.Web.Pages.Cases;
 internal sealed class DetailsModel(
     CaseRegistry registry,
     CaseReclassifier reclassifier,
+    ForwardedLetterService forwarded,
     IStaffDirectory directory,
     WardClock clock,
     IOptions<DeadlineOptions> deadlineOptions,
@@ -39,6 +41,11 @@ internal sealed class DetailsModel(
 
     public IReadOnlyList<CaseChange> Changes { get; private set; } = [];
 
+    /// <summary>The forwarding record when the case came as a forwarded letter (docs/adr/0085).</summary>
+    public ForwardedLetter? Letter { get; private set; }
+
+    public ReportBackState? LetterState { get; private set; }
+
     public IEnumerable<CaseKind> KindChoices => Case.Kind == CaseKind.Denunciation ? [CaseKind.Denunciation]
         : MayChangeKind ? Enum.GetValues<CaseKind>() : [Case.Kind, CaseKind.Denunciation];
 
@@ -62,6 +69,12 @@ internal sealed class DetailsModel(
     [BindProperty]
     public ReclassifyInput Reclassify { get; set; } = new();
 
+    [BindProperty]
+    public ForwardedInput Forwarded { get; set; } = new();
+
+    [BindProperty]
+    public ReportBackFormInput ReportBack { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var actor = CaseActor.From(User);
@@ -82,6 +95,8 @@ internal sealed class DetailsModel(
         CanAssign = actor.SeesAllCases;
         MayChangeKind = actor.MayChangeKind;
         Changes = await reclassifier.ChangesAsync(file.Id, cancellationToken);
+        Letter = await forwarded.FindAsync(file.Id, cancellationToken);
+        LetterState = Letter is null ? null : ReportBackState.Of(Letter, Letter.Reports, clock.Today, DashboardModel.DueSoonDays);
         if (CanAssign)
         {
             Assignees = await CaseFormSupport.AssigneesAsync(directory, cancellationToken);
@@ -124,6 +139,12 @@ internal sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostRecomputeAsync(Guid id, CancellationToken cancellationToken) =>
         Done(id, await registry.RecomputeAsync(id, CaseActor.From(User), cancellationToken));
+
+    public async Task<IActionResult> OnPostForwardedAsync(Guid id, CancellationToken cancellationToken) =>
+        Done(id, await forwarded.RecordLetterAsync(id, new ForwardedLetterInput(Forwarded.Source, Forwarded.Agency, Forwarded.Reference, Forwarded.LetterDate, Forwarded.ReportDueOn), CaseActor.From(User), cancellationToken));
+
+    public async Task<IActionResult> OnPostReportBackAsync(Guid id, CancellationToken cancellationToken) =>
+        Done(id, await forwarded.RecordReportAsync(id, new ReportBackInput(ReportBack.Kind, ReportBack.SentOn, ReportBack.OutgoingNumber, ReportBack.Summary, ReportBack.NextDueOn), CaseActor.From(User), cancellationToken));
 
     public async Task<IActionResult> OnPostReclassifyAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -248,6 +269,32 @@ internal sealed class DetailsModel(
         public string? Reference { get; set; }
 
         public DateOnly? Date { get; set; }
+    }
+
+    internal sealed class ForwardedInput
+    {
+        public ForwardSource Source { get; set; }
+
+        public string? Agency { get; set; }
+
+        public string? Reference { get; set; }
+
+        public DateOnly? LetterDate { get; set; }
+
+        public DateOnly? ReportDueOn { get; set; }
+    }
+
+    internal sealed class ReportBackFormInput
+    {
+        public ReportBackKind Kind { get; set; }
+
+        public DateOnly? SentOn { get; set; }
+
+        public string? OutgoingNumber { get; set; }
+
+        public string? Summary { get; set; }
+
+        public DateOnly? NextDueOn { get; set; }
     }
 
     internal sealed class ReclassifyInput

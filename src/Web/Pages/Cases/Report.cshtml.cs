@@ -64,6 +64,16 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
         }
 
         yield return [l["Report.OnTime"], string.Create(CultureInfo.InvariantCulture, $"{r.DeadlinesMet}/{r.DeadlinesDue}"), r.OnTimeRate is { } rate ? rate.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—"];
+        foreach (var f in r.Forwarded)
+        {
+            var source = l["Source." + f.Source];
+            yield return [l["Report.ForwardedReceived"], source, N(f.Received)];
+            yield return [l["Report.ForwardedOnTime"], source, N(f.ReportsOnTime)];
+            yield return [l["Report.ForwardedLate"], source, N(f.ReportsLate)];
+            yield return [l["Report.ForwardedOwed"], source, N(f.StillOwed)];
+            yield return [l["Report.ForwardedOwedOverdue"], source, N(f.StillOwedOverdue)];
+        }
+
         foreach (var o in r.Overdue)
         {
             yield return [l["Report.OverdueLine"], string.Create(CultureInfo.InvariantCulture, $"{o.CaseNumber} · {l["Kind." + o.Kind]} · {l["Deadline." + o.Deadline]} · {o.DueDate:dd/MM/yyyy}"), N(o.DaysOverdue)];
