@@ -3,7 +3,7 @@ using System.Globalization;
 using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.Exports;
 using DaoVien.OnlineReception.Cases.Registry;
-using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 
 // Figures for the parts of the case module that scale with the number of cases: the daily deadline recompute

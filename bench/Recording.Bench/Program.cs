@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DaoVien.OnlineReception.Cases;
+using DaoVien.OnlineReception.Kernel;
+using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Realtime;
 using DaoVien.OnlineReception.Realtime.Media;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Scheduling;
-using DaoVien.OnlineReception.Scheduling.Sealing;
 using DaoVien.OnlineReception.Testing;
 using DaoVien.OnlineReception.Testing.Recording;
 using Microsoft.Extensions.Configuration;
@@ -110,6 +111,7 @@ try
             ["Media:Recording:BuildComposite"] = buildComposite ? "true" : "false",
         });
         host.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        host.AddKernel();
         host.AddScheduling();
         host.AddCases();
         host.AddRealtime();

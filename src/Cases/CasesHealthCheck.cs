@@ -1,5 +1,5 @@
 using DaoVien.OnlineReception.Cases.Persistence;
-using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Kernel.Sealing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

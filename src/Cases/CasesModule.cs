@@ -9,7 +9,8 @@ using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Reports;
-using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Kernel;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,7 +37,7 @@ public static class CasesModule
             .ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<CasesDbContext>(o => o.UseNpgsql(
-            builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName),
+            builder.Configuration.GetConnectionString(KernelModule.ConnectionStringName),
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", CasesDbContext.Schema)));
 
         services.AddSingleton<WardClock>();

@@ -1,3 +1,5 @@
+using DaoVien.OnlineReception.Kernel;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.Media;
 using DaoVien.OnlineReception.Realtime.MediaServer;
@@ -32,7 +34,7 @@ public static class RealtimeModule
             .AddCheck<TurnHealthCheck>("turn", tags: ["required"]);
 
         builder.Services.AddDbContext<RealtimeDbContext>(o => o.UseNpgsql(
-            builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName),
+            builder.Configuration.GetConnectionString(KernelModule.ConnectionStringName),
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", RealtimeDbContext.Schema)));
         builder.Services.AddOptions<JanusOptions>().BindConfiguration(JanusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IceServerOptions>().BindConfiguration(IceServerOptions.Section).ValidateDataAnnotations()

@@ -1,14 +1,15 @@
+using DaoVien.OnlineReception.Kernel;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Representation;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Meetings;
 using DaoVien.OnlineReception.Scheduling.Notifications;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
 using DaoVien.OnlineReception.Scheduling.ReceptionRules;
-using DaoVien.OnlineReception.Scheduling.Sealing;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,9 +29,6 @@ namespace DaoVien.OnlineReception.Scheduling;
 /// <summary>Composition of the scheduling module: calendar, holidays, working days, reception days, bookings, meetings.</summary>
 public static class SchedulingModule
 {
-    /// <summary>Name of the connection string every module's DbContext uses (one database, one schema per module).</summary>
-    public const string ConnectionStringName = "Reception";
-
     /// <summary>Authorization policy of the office's scheduling work (rules, holidays, bookings, meetings).</summary>
     public const string OfficePolicy = "Scheduling.Office";
 
@@ -51,7 +48,6 @@ public static class SchedulingModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<WardOptions>().BindConfiguration(WardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlValidation>();
@@ -61,20 +57,13 @@ public static class SchedulingModule
             .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<SchedulingDbContext>(o => o.UseNpgsql(
-            builder.Configuration.GetConnectionString(ConnectionStringName),
+            builder.Configuration.GetConnectionString(KernelModule.ConnectionStringName),
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", SchedulingDbContext.Schema))
             // This module lets its unique and exclusion constraints decide races and answers 409: EF would log each
             // such refusal at Error with a stack trace (a disk-filling lever for anyone posting bookings). Every call
             // site catches the violations it expects; anything else still reaches the host's exception log.
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<WardClock>();
         services.AddScoped<IWorkingDayCalendar, DatabaseWorkingDayCalendar>();
-        services.AddOptions<SealingOptions>().BindConfiguration(SealingOptions.Section);
-        services.AddSingleton<IIdentitySealer, IdentitySealer>();
-        services.AddSingleton<PrivateKeyOnServer>();
-        services.AddHostedService<SealingKeyCheck>();
-        services.AddHealthChecks().AddCheck<SealingHealthCheck>("sealing", tags: ["required"]);
 
         services.AddScoped<HolidayService>();
         services.AddScoped<ReceptionDayPublisher>();

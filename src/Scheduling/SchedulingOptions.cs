@@ -53,7 +53,7 @@ internal sealed class DefaultRuleOptions
 
     /// <summary>Role presiding until staff pick an account (docs/adr/0010).</summary>
     [Required]
-    public string PresidingRole { get; set; } = Staff.StaffRoles.Chairman;
+    public string PresidingRole { get; set; } = Kernel.Staff.StaffRoles.Chairman;
 
     [Required]
     public string Place { get; set; } = "Phòng tiếp công dân, trụ sở UBND phường Đào Viên";

@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases;
+using DaoVien.OnlineReception.Kernel;
 using DaoVien.OnlineReception.Realtime;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Web.Hosting;
@@ -7,6 +8,7 @@ return await StartupGuard.RunAsync(async () =>
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddWebHost(args);
+    builder.AddKernel();
     builder.AddScheduling();
     builder.AddCases();
     builder.AddRealtime();

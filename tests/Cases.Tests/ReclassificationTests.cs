@@ -426,8 +426,8 @@ public sealed class ReclassificationSealingTests(CasesApp app) : IClassFixture<C
 
         // Only the offline key opens what was sealed: the persons, the history row, the book row, the booking.
         var sealedValues = await SealedValuesAsync(fromReception, fromBooking);
-        Assert.All(sealedValues, v => Assert.StartsWith(Scheduling.Sealing.SealedBox.Prefix, v, StringComparison.Ordinal));
-        var privateKey = Path.Combine(app.DataDirectory, Scheduling.Sealing.IdentitySealer.PrivateKeyFileName);
+        Assert.All(sealedValues, v => Assert.StartsWith(Kernel.Sealing.SealedBox.Prefix, v, StringComparison.Ordinal));
+        var privateKey = Path.Combine(app.DataDirectory, Kernel.Sealing.IdentitySealer.PrivateKeyFileName);
         var (exit, output) = await IdentityVaultTool.RunAsync(["open", "--key", privateKey, .. sealedValues]);
         Assert.Equal(0, exit);
         foreach (var secret in new[] { Name, CorrectedName, IdNumber, Address, BookedName, "001077766655" })
@@ -447,7 +447,7 @@ public sealed class ReclassificationSealingTests(CasesApp app) : IClassFixture<C
         var booking = await scope.ServiceProvider.GetRequiredService<Scheduling.Persistence.SchedulingDbContext>().Bookings.Where(b => b.Id == bookingId).Select(b => b.SealedIdentity!).SingleAsync(Ct);
         Assert.Single(receptions);
         Assert.NotEmpty(changes);
-        return [.. persons, .. receptions, .. changes.SelectMany(c => new[] { c.OldValue, c.NewValue, c.Reason }).OfType<string>().Where(v => v.StartsWith(Scheduling.Sealing.SealedBox.Prefix, StringComparison.Ordinal)), booking];
+        return [.. persons, .. receptions, .. changes.SelectMany(c => new[] { c.OldValue, c.NewValue, c.Reason }).OfType<string>().Where(v => v.StartsWith(Kernel.Sealing.SealedBox.Prefix, StringComparison.Ordinal)), booking];
     }
 
     private async Task<string> DumpDatabaseAsync()

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Kernel.Sealing;
 
 namespace DaoVien.OnlineReception.Cases.Tests;
 

@@ -3,7 +3,7 @@ using System.Text;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
-using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

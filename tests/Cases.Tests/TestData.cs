@@ -1,5 +1,6 @@
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DaoVien.OnlineReception.Cases.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;

@@ -66,7 +66,7 @@ public sealed class AdHocMatterTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("Công dân", joined.Participants.Single(p => p.Id == joined.ParticipantId).DisplayName);
         var row = await _app.WithScopeAsync(sp => sp.GetRequiredService<RealtimeDbContext>().Participants.AsNoTracking().SingleAsync(p => p.Id == joined.ParticipantId, Ct));
         Assert.Equal("Công dân", row.DisplayName);
-        Assert.StartsWith(Scheduling.Sealing.SealedBox.Prefix, row.SealedIdentity, StringComparison.Ordinal);
+        Assert.StartsWith(Kernel.Sealing.SealedBox.Prefix, row.SealedIdentity, StringComparison.Ordinal);
         Assert.DoesNotContain("Tố Giác", row.SealedIdentity, StringComparison.Ordinal);
 
         await chairman.InvokeAsync("EndSession", SessionOutcome.CaseAccepted, null, "Tiếp nhận đơn tố cáo", Ct);

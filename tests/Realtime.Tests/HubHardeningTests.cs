@@ -1,7 +1,7 @@
 using System.Net;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Realtime.Signalling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;

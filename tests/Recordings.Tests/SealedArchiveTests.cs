@@ -1,10 +1,10 @@
+using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Integrity;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Recordings.Tests.Harness;
 using DaoVien.OnlineReception.Scheduling.Bookings;
-using DaoVien.OnlineReception.Scheduling.Sealing;
 using DaoVien.OnlineReception.Testing;
 using DaoVien.OnlineReception.Testing.Recording;
 using FFMpegCore;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DaoVien.OnlineReception.Kernel;
 using Microsoft.Extensions.Hosting;
 
 namespace DaoVien.OnlineReception.Scheduling.Tests;
@@ -10,9 +11,10 @@ public sealed class SealingStartupTests
     public async Task Start_BadSealingPublicKey_HostFailsToStart()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:" + SchedulingModule.ConnectionStringName] = "Host=127.0.0.1;Database=unused";
+        builder.Configuration["ConnectionStrings:" + KernelModule.ConnectionStringName] = "Host=127.0.0.1;Database=unused";
         builder.Configuration["Reception:DataDirectory"] = Directory.CreateTempSubdirectory("sealing-").FullName;
         builder.Configuration["Sealing:PublicKeyPem"] = "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----";
+        builder.AddKernel();
         builder.AddScheduling();
         using var host = builder.Build();
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

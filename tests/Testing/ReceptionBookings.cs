@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
@@ -32,7 +33,7 @@ public sealed class ReceptionBookings(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var clock = scope.ServiceProvider.GetRequiredService<WardClock>();
-        var local = clock.ToLocal(clock.Now);
+        var local = clock.ToLocal(clock.UtcNow);
         var startTime = new TimeOnly(local.Hour, local.Minute).AddMinutes(2, out var wrapped);
         Assert.True(wrapped == 0 && startTime < new TimeOnly(23, 0), "bookings for today need at least an hour left in the ward's day");
         var day = clock.Today.AddDays(daysFromToday);
@@ -120,9 +121,9 @@ public sealed class ReceptionBookings(IServiceProvider services)
                 SubjectArea = "Đô thị",
                 Summary = "Kiến nghị về chiếu sáng công cộng",
                 FullName = "Công dân " + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                PrivacyAcknowledgedAt = clock.Now,
-                CreatedAt = clock.Now,
-                DecidedAt = clock.Now,
+                PrivacyAcknowledgedAt = clock.UtcNow,
+                CreatedAt = clock.UtcNow,
+                DecidedAt = clock.UtcNow,
                 DecidedBy = "bench",
             });
         }

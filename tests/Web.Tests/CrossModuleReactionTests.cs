@@ -104,8 +104,8 @@ public sealed class CrossModuleReactionTests(PostgresServer server)
         var row = await read.ServiceProvider.GetRequiredService<CasesDbContext>().Receptions.SingleAsync(r => r.SessionId == ended.SessionId, ct);
         Assert.NotNull(sealedAtBooking);
         Assert.Equal(sealedAtBooking, row.SealedIdentity);
-        var privateKey = await File.ReadAllTextAsync(Path.Combine(app.DataDirectory, Scheduling.Sealing.IdentitySealer.PrivateKeyFileName), ct);
-        using var identity = System.Text.Json.JsonDocument.Parse(Scheduling.Sealing.SealedBox.Open(row.SealedIdentity!, privateKey));
+        var privateKey = await File.ReadAllTextAsync(Path.Combine(app.DataDirectory, Kernel.Sealing.IdentitySealer.PrivateKeyFileName), ct);
+        using var identity = System.Text.Json.JsonDocument.Parse(Kernel.Sealing.SealedBox.Open(row.SealedIdentity!, privateKey));
         Assert.Equal("Hoàng Thị Tố Giác", identity.RootElement.GetProperty("FullName").GetString());
     }
 

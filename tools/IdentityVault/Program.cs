@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Kernel.Sealing;
 
 // Offline tool for the holder of the sealing private key (docs/adr/0004-sealed-identities.md; sealed recordings:
 // 0043). It never talks to the network or the database: sealed values come in as arguments or on standard input,

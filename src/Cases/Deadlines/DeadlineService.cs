@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.Extensions.Options;
 

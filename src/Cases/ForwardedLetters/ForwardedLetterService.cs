@@ -1,6 +1,7 @@
 using System.Globalization;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Persistence;
-using DaoVien.OnlineReception.Cases.Registry;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.EntityFrameworkCore;
 

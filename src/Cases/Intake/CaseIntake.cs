@@ -1,9 +1,10 @@
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Representation;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.EntityFrameworkCore;
 
 namespace DaoVien.OnlineReception.Cases.Intake;

@@ -43,7 +43,7 @@ internal sealed class SessionMinutesRecord
 
     public List<MinutesLogEntry> Log { get; set; } = [];
 
-    public string FileName => "bien-ban-" + Number.Replace('/', '-') + (Sealed ? ".pdf" + Scheduling.Sealing.SealedFile.Extension : ".pdf");
+    public string FileName => "bien-ban-" + Number.Replace('/', '-') + (Sealed ? ".pdf" + Kernel.Sealing.SealedFile.Extension : ".pdf");
 }
 
 /// <summary>Generated, confirmed, downloaded: every step on the minutes, with who and when.</summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using DaoVien.OnlineReception.Cases.Persistence;
-using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Notifications;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 
 namespace DaoVien.OnlineReception.Cases.Registry;
 

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Legal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,8 +10,8 @@ internal sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePer
     {
         builder.ToTable("case_persons", t =>
         {
-            // A group has at most 5 representatives (NĐ 124/2020 Art. 7): positions 1..5, unique per case.
-            t.HasCheckConstraint("ck_person_position", "\"Position\" BETWEEN 1 AND 5");
+            // A group's representatives (LegalLimits.MaxRepresentatives): positions 1..that, unique per case.
+            t.HasCheckConstraint("ck_person_position", FormattableString.Invariant($"\"Position\" BETWEEN 1 AND {LegalLimits.MaxRepresentatives}"));
             // Sealed means sealed: no plain identity column beside a sealed one.
             t.HasCheckConstraint("ck_person_sealed_no_plain", "\"SealedIdentity\" IS NULL OR (\"FullName\" IS NULL AND \"Address\" IS NULL AND \"IdNumber\" IS NULL AND \"Phone\" IS NULL)");
         });

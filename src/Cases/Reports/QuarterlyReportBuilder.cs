@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Persistence;
-using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.EntityFrameworkCore;
 
 namespace DaoVien.OnlineReception.Cases.Reports;

@@ -1,4 +1,4 @@
-using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

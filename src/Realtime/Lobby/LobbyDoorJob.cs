@@ -1,7 +1,7 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Persistence;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Realtime.Signalling;
-using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;

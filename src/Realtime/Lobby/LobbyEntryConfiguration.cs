@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Legal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,7 +8,7 @@ internal sealed class LobbyEntryConfiguration : IEntityTypeConfiguration<LobbyEn
 {
     public void Configure(EntityTypeBuilder<LobbyEntry> builder)
     {
-        builder.ToTable("lobby_entries", t => t.HasCheckConstraint("ck_lobby_entries_representatives", "representative_count BETWEEN 1 AND 5"));
+        builder.ToTable("lobby_entries", t => t.HasCheckConstraint("ck_lobby_entries_representatives", FormattableString.Invariant($"representative_count BETWEEN 1 AND {LegalLimits.MaxRepresentatives}")));
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).HasColumnName("id");
         builder.Property(e => e.BookingId).HasColumnName("booking_id");

@@ -1,10 +1,10 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Realtime.Sessions;
-using DaoVien.OnlineReception.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 
 namespace DaoVien.OnlineReception.Realtime.Recordings;
 

@@ -1,13 +1,14 @@
+using DaoVien.OnlineReception.Kernel;
+using DaoVien.OnlineReception.Kernel.Ward;
+using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Recordings.Archiving;
 using DaoVien.OnlineReception.Realtime.Recordings.Consent;
 using DaoVien.OnlineReception.Realtime.Recordings.Integrity;
 using DaoVien.OnlineReception.Realtime.Recordings.Linking;
 using DaoVien.OnlineReception.Realtime.Recordings.Live;
-using DaoVien.OnlineReception.Realtime.MediaServer;
-using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Realtime.Recordings.Persistence;
 using DaoVien.OnlineReception.Realtime.Recordings.Playback;
-using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Realtime.Sessions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ internal static class RecordingsModule
         var services = builder.Services;
         services.AddOptions<RecordingOptions>().BindConfiguration(RecordingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<RecordingsDbContext>(o => o.UseNpgsql(
-            builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName),
+            builder.Configuration.GetConnectionString(KernelModule.ConnectionStringName),
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", RecordingsDbContext.Schema)));
         services.AddSingleton<RecordingPaths>();
         services.AddSingleton<JanusPpRec>();

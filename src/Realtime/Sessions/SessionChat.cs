@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Realtime.Persistence;
 using DaoVien.OnlineReception.Realtime.Signalling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
-using DaoVien.OnlineReception.Scheduling.Sealing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

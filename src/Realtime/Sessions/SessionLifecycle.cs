@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Persistence;
 using DaoVien.OnlineReception.Realtime.Signalling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Realtime.Sessions;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

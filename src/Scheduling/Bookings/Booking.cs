@@ -1,4 +1,4 @@
-using DaoVien.OnlineReception.Scheduling.Sealing;
+using DaoVien.OnlineReception.Kernel.Sealing;
 
 namespace DaoVien.OnlineReception.Scheduling.Bookings;
 

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Legal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,7 +13,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     {
         builder.ToTable("bookings", t =>
         {
-            t.HasCheckConstraint("ck_bookings_representatives", "\"RepresentativeCount\" between 1 and 5");
+            t.HasCheckConstraint("ck_bookings_representatives", FormattableString.Invariant($"\"RepresentativeCount\" between 1 and {LegalLimits.MaxRepresentatives}"));
             // A sealed booking keeps no identity in plain form (docs/adr/0004).
             t.HasCheckConstraint("ck_bookings_sealed_identity",
                 "\"SealedIdentity\" is null or (\"FullName\" is null and \"CitizenIdNumber\" is null and \"Phone\" is null and \"Email\" is null and \"Address\" is null and \"Representatives\" is null)");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

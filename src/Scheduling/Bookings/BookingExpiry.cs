@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Notifications;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ internal sealed partial class BookingExpiry(
 {
     public async Task<int> ExpireUnconfirmedAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.Now - options.Value.Bookings.UnconfirmedExpiry;
+        var cutoff = clock.UtcNow - options.Value.Bookings.UnconfirmedExpiry;
         var due = await (from booking in db.Bookings.AsNoTracking()
                          join day in db.ReceptionDays.AsNoTracking() on booking.ReceptionDayId equals day.Id
                          where booking.Status == BookingStatus.Pending && booking.CreatedAt < cutoff

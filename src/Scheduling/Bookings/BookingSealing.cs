@@ -1,6 +1,6 @@
 using System.Text.Json;
+using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Scheduling.Persistence;
-using DaoVien.OnlineReception.Scheduling.Sealing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

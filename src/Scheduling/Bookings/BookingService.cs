@@ -2,10 +2,11 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DaoVien.OnlineReception.Kernel.Sealing;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Notifications;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
-using DaoVien.OnlineReception.Scheduling.Sealing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -98,7 +99,7 @@ internal sealed partial class BookingService(
             return SchedulingError.Invalid("Booking.NoSuchSlot", "slotStart");
         }
 
-        if (clock.ToInstant(day.Date, slot.Start) <= clock.Now)
+        if (clock.ToInstant(day.Date, slot.Start) <= clock.UtcNow)
         {
             return SchedulingError.Invalid("Booking.SlotInPast", "slotStart");
         }
@@ -117,8 +118,8 @@ internal sealed partial class BookingService(
             SubjectArea = request.SubjectArea!.Trim(),
             Summary = request.Summary!.Trim(),
             RepresentativeCount = 1 + (request.OtherRepresentatives?.Count(r => !string.IsNullOrWhiteSpace(r)) ?? 0),
-            PrivacyAcknowledgedAt = clock.Now,
-            CreatedAt = clock.Now,
+            PrivacyAcknowledgedAt = clock.UtcNow,
+            CreatedAt = clock.UtcNow,
             Attachments = attachments,
         };
         var others = request.OtherRepresentatives?.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
@@ -238,7 +239,7 @@ internal sealed partial class BookingService(
         var day = await db.ReceptionDays.AsNoTracking().FirstAsync(d => d.Id == booking.ReceptionDayId, cancellationToken);
         booking.Status = rejection is null ? BookingStatus.Confirmed : BookingStatus.Rejected;
         booking.RejectionReason = rejection;
-        booking.DecidedAt = clock.Now;
+        booking.DecidedAt = clock.UtcNow;
         booking.DecidedBy = staffUserName;
         if (rejection is null)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

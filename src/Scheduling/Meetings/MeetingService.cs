@@ -1,4 +1,5 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ internal sealed class MeetingService(SchedulingDbContext db, WardClock clock)
                 Place = request.Place?.Trim(),
                 StartsAt = request.StartsAt.ToUniversalTime(),
                 EndsAt = request.EndsAt.ToUniversalTime(),
-                CreatedAt = clock.Now,
+                CreatedAt = clock.UtcNow,
             };
             // Joins a rescheduling's transaction when there is one.
             await using var transaction = owned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
@@ -24,7 +25,7 @@ internal sealed class BookingReminders(SchedulingDbContext db, NotificationCompo
         {
             // Claimed by a conditional update: of two concurrent runs only one gets the row, so one reminder.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var now = clock.Now;
+            var now = clock.UtcNow;
             var claimed = await db.Bookings
                 .Where(b => b.Id == item.booking.Id && b.ReminderQueuedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReminderQueuedAt, now), cancellationToken);

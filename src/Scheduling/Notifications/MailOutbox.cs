@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -24,7 +25,7 @@ internal sealed class MailOutbox(SchedulingDbContext db, WardClock clock, Public
             Recipient = mail.Recipient,
             Subject = mail.Subject.Length > MaxSubjectLength ? mail.Subject[..(MaxSubjectLength - 1)] + "…" : mail.Subject,
             Body = bodies.Seal(mail.Body),
-            CreatedAt = clock.Now,
+            CreatedAt = clock.UtcNow,
         };
         db.Outbox.Add(message);
         try

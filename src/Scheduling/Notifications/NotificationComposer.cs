@@ -1,4 +1,5 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
@@ -60,7 +61,7 @@ internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clo
             Subject = subject,
             Body = bodies.Seal(body),
             BookingId = booking.Id,
-            CreatedAt = clock.Now,
+            CreatedAt = clock.UtcNow,
         });
     }
 

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using System.Security.Cryptography;
 using MailKit.Net.Smtp;
@@ -66,7 +67,7 @@ internal sealed partial class OutboxSender(SchedulingDbContext db, WardClock clo
             {
                 var body = bodies.Open(message.Body);
                 await client.SendAsync(ToMime(message, body, settings.Smtp), cancellationToken);
-                message.SentAt = clock.Now;
+                message.SentAt = clock.UtcNow;
                 message.LastError = null;
                 // Sent: the citizen has the link; the copy kept for the office must not work as one.
                 message.Body = bodies.Seal(Bookings.JoinTokens.Redact(body));

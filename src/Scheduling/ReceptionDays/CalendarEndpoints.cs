@@ -1,4 +1,5 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;

@@ -1,9 +1,10 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Meetings;
 using DaoVien.OnlineReception.Scheduling.Notifications;
 using DaoVien.OnlineReception.Scheduling.Persistence;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -72,7 +73,7 @@ internal sealed partial class DayDelegation(
         day.PresidingOfficialId = substitute!.Id;
         day.PresidingName = substitute.FullName;
         day.DelegatedBy = caller.UserName;
-        day.DelegatedAt = clock.Now;
+        day.DelegatedAt = clock.UtcNow;
         day.DelegationReason = reason!.Trim();
         try
         {
@@ -113,7 +114,7 @@ internal sealed partial class DayDelegation(
             return (null, SchedulingError.Forbidden("Delegation.NotAllowed"));
         }
 
-        if (day.EndsAt <= clock.Now)
+        if (day.EndsAt <= clock.UtcNow)
         {
             return (null, SchedulingError.Invalid("Delegation.Past"));
         }

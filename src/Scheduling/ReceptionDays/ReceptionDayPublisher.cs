@@ -1,7 +1,8 @@
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Meetings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionRules;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -121,7 +122,7 @@ internal sealed class ReceptionDayPublisher(
                     SlotMinutes = rule.SlotMinutes,
                     Capacity = rule.Capacity,
                     Status = ReceptionDayStatus.Published,
-                    PublishedAt = clock.Now,
+                    PublishedAt = clock.UtcNow,
                 };
                 var result = await TryAddAsync(day, cancellationToken);
                 if (result is { } meetingsFlagged)

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Meetings;
 using DaoVien.OnlineReception.Scheduling.Notifications;
@@ -38,7 +39,7 @@ internal sealed class ReceptionDayService(
             return SchedulingError.Invalid("Day.BadSlots", "slotMinutes");
         }
 
-        var presiding = await publisher.ResolvePresidingAsync(request.PresidingOfficialId, Staff.StaffRoles.Chairman, cancellationToken);
+        var presiding = await publisher.ResolvePresidingAsync(request.PresidingOfficialId, Kernel.Staff.StaffRoles.Chairman, cancellationToken);
         var day = new ReceptionDay
         {
             Id = Guid.CreateVersion7(),
@@ -56,7 +57,7 @@ internal sealed class ReceptionDayService(
             SlotMinutes = request.SlotMinutes,
             Capacity = request.Capacity,
             Status = ReceptionDayStatus.Published,
-            PublishedAt = clock.Now,
+            PublishedAt = clock.UtcNow,
         };
         if (await publisher.TryAddAsync(day, cancellationToken) is null)
         {
@@ -86,7 +87,7 @@ internal sealed class ReceptionDayService(
         foreach (var booking in bookings)
         {
             booking.Status = BookingStatus.Cancelled;
-            booking.DecidedAt = clock.Now;
+            booking.DecidedAt = clock.UtcNow;
             notifications.DayCancelled(booking, day, day.CancelReason);
         }
 

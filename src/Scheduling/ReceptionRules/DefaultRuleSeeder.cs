@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ internal sealed class DefaultRuleSeeder(IServiceScopeFactory scopes, IOptions<Sc
                 SlotMinutes = settings.SlotMinutes,
                 Capacity = settings.Capacity,
                 ValidFrom = clock.Today,
-                UpdatedAt = clock.Now,
+                UpdatedAt = clock.UtcNow,
             });
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Created the default reception rule ({DayOfWeek} {Start}–{End})", settings.DayOfWeek, settings.StartTime, settings.EndTime);

@@ -1,5 +1,6 @@
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Logging;
@@ -60,7 +61,7 @@ internal sealed partial class RecordingSwitch(SchedulingDbContext db, WardClock 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The conditional update is the read of the old value: two concurrent switches cannot both log the same change.
         var changed = await db.ReceptionRules.Where(r => r.Id == ruleId && r.RecordSessions != record)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.RecordSessions, record).SetProperty(r => r.UpdatedAt, clock.Now), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.RecordSessions, record).SetProperty(r => r.UpdatedAt, clock.UtcNow), cancellationToken);
         var name = await db.ReceptionRules.Where(r => r.Id == ruleId).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         if (name is null)
         {
@@ -96,7 +97,7 @@ internal sealed partial class RecordingSwitch(SchedulingDbContext db, WardClock 
         NewValue = newValue,
         ChangedBy = staffId,
         ChangedByName = staffName,
-        ChangedAt = clock.Now,
+        ChangedAt = clock.UtcNow,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recording of reception rule {RuleId} set to {Record} by {StaffName}")]

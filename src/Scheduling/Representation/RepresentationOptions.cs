@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DaoVien.OnlineReception.Kernel.Legal;
 
 namespace DaoVien.OnlineReception.Scheduling.Representation;
 
@@ -6,7 +7,8 @@ namespace DaoVien.OnlineReception.Scheduling.Representation;
 /// How many representatives a group of complainants, denouncers or petitioners sends (section
 /// <c>Ward:Representatives</c>): Nghị định 124/2020/NĐ-CP Art. 7 (formerly NĐ 75/2012 Art. 5) — 5 to 10 people
 /// appoint 1 or 2, more than 10 may appoint more but at most 5. DOMAIN.md marks the row *check*, so every number is a
-/// setting. The one place the limit lives: bookings, case files, the reception book and the session's lobby read it.
+/// setting; the legal ceiling itself is <see cref="LegalLimits.MaxRepresentatives"/>, which the database enforces, so
+/// these settings can only lower it. Bookings, case files, the reception book and the session's lobby read them.
 /// </summary>
 public sealed class RepresentationOptions
 {
@@ -20,12 +22,12 @@ public sealed class RepresentationOptions
     [Range(2, 100)]
     public int SmallGroupTo { get; set; } = 10;
 
-    [Range(1, 10)]
+    [Range(1, LegalLimits.MaxRepresentatives)]
     public int SmallGroupMaxRepresentatives { get; set; } = 2;
 
     /// <summary>The most representatives any group sends (also the most citizens in one session).</summary>
-    [Range(1, 10)]
-    public int MaxRepresentatives { get; set; } = 5;
+    [Range(1, LegalLimits.MaxRepresentatives)]
+    public int MaxRepresentatives { get; set; } = LegalLimits.MaxRepresentatives;
 
     /// <summary>
     /// The most persons that may speak for <paramref name="people"/> people: below <see cref="GroupFrom"/> each speaks

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ internal sealed class HolidayService(SchedulingDbContext db, WardClock clock)
         var added = 0;
         foreach (var proposal in HolidayProposals.For(year).Where(p => !existing.Contains(p.Date)))
         {
-            db.Holidays.Add(new Holiday { Id = Guid.CreateVersion7(), Date = proposal.Date, Name = proposal.Name, Kind = proposal.Kind, IsConfirmed = false, UpdatedAt = clock.Now });
+            db.Holidays.Add(new Holiday { Id = Guid.CreateVersion7(), Date = proposal.Date, Name = proposal.Name, Kind = proposal.Kind, IsConfirmed = false, UpdatedAt = clock.UtcNow });
             added++;
         }
 
@@ -50,14 +51,14 @@ internal sealed class HolidayService(SchedulingDbContext db, WardClock clock)
         holiday.Name = name.Trim();
         holiday.Kind = kind;
         holiday.IsConfirmed = true;
-        holiday.UpdatedAt = clock.Now;
+        holiday.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         return holiday;
     }
 
     public async Task ConfirmYearAsync(int year, CancellationToken cancellationToken) =>
         await db.Holidays.Where(h => h.Date >= new DateOnly(year, 1, 1) && h.Date <= new DateOnly(year, 12, 31) && !h.IsConfirmed)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.IsConfirmed, true).SetProperty(h => h.UpdatedAt, clock.Now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.IsConfirmed, true).SetProperty(h => h.UpdatedAt, clock.UtcNow), cancellationToken);
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Holidays.Where(h => h.Id == id).ExecuteDeleteAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Web.Pages.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;

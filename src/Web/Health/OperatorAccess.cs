@@ -1,5 +1,5 @@
 using System.Net;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 
 namespace DaoVien.OnlineReception.Web.Health;
 

@@ -1,4 +1,4 @@
-using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Kernel;
 
 namespace DaoVien.OnlineReception.Web.Hosting;
 
@@ -11,7 +11,7 @@ internal static partial class EmbeddedDatabase
 {
     public static void AddEmbeddedDatabaseIfNeeded(this WebApplicationBuilder builder, string dataDirectory)
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName)))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(KernelModule.ConnectionStringName)))
         {
             return;
         }
@@ -19,7 +19,7 @@ internal static partial class EmbeddedDatabase
         if (Microsoft.EntityFrameworkCore.EF.IsDesignTime)
         {
             // 'dotnet ef migrations add' builds the model only; it must not start a database.
-            builder.Configuration[$"ConnectionStrings:{SchedulingModule.ConnectionStringName}"] = "Host=design-time;Database=reception";
+            builder.Configuration[$"ConnectionStrings:{KernelModule.ConnectionStringName}"] = "Host=design-time;Database=reception";
             return;
         }
 
@@ -32,7 +32,7 @@ internal static partial class EmbeddedDatabase
             .GetAwaiter().GetResult();
         var connectionString = cluster.ConnectionString("reception");
         EnsureDatabase(cluster).GetAwaiter().GetResult();
-        builder.Configuration[$"ConnectionStrings:{SchedulingModule.ConnectionStringName}"] = connectionString;
+        builder.Configuration[$"ConnectionStrings:{KernelModule.ConnectionStringName}"] = connectionString;
         // Registered before every other hosted service, so it stops last; registered through a factory so the
         // container disposes it (and stops PostgreSQL) even when the host failed to start.
         builder.Services.AddSingleton(_ => cluster);

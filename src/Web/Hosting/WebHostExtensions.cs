@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using DaoVien.OnlineReception.Kernel;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Scheduling;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Web.CaseApi;
 using DaoVien.OnlineReception.Web.Health;
 using DaoVien.OnlineReception.Web.Identity;
@@ -46,7 +47,7 @@ internal static class WebHostExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.AddEmbeddedDatabaseIfNeeded(dataDirectory);
-        var connectionString = builder.Configuration.GetConnectionString(SchedulingModule.ConnectionStringName)!;
+        var connectionString = builder.Configuration.GetConnectionString(KernelModule.ConnectionStringName)!;
         ValidateConnectionString(connectionString);
 
         // Migrations first, then seeding: hosted services start in registration order, before Kestrel listens.

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 
 namespace DaoVien.OnlineReception.Web.Identity;
 

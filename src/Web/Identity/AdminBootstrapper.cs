@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

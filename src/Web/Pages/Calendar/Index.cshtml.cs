@@ -1,5 +1,5 @@
 using System.Globalization;
-using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DaoVien.OnlineReception.Cases.Intake;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace DaoVien.OnlineReception.Web.Pages.Cases;

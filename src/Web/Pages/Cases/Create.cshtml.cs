@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Registry;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using DaoVien.OnlineReception.Cases.Minutes;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -3,6 +3,7 @@ using DaoVien.OnlineReception.Cases.Exports;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Web.Integration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

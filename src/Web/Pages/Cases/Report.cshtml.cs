@@ -1,7 +1,7 @@
 using System.Globalization;
 using DaoVien.OnlineReception.Cases.Exports;
-using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Reports;
+using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

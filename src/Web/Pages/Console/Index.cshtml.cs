@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.Persistence;
 using DaoVien.OnlineReception.Realtime.Sessions;
-using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using DaoVien.OnlineReception.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

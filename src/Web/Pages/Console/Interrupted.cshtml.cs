@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Sessions;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DaoVien.OnlineReception.Scheduling;
+using DaoVien.OnlineReception.Kernel.Ward;
 
 namespace DaoVien.OnlineReception.Web.Pages.Recordings;
 

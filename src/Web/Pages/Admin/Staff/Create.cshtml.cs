@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

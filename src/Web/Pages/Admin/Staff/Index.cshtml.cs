@@ -1,4 +1,4 @@
-using DaoVien.OnlineReception.Scheduling.Staff;
+using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

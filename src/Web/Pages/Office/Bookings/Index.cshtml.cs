@@ -1,8 +1,9 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Sealing;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
-using DaoVien.OnlineReception.Scheduling.Sealing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

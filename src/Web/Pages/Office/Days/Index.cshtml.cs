@@ -1,9 +1,10 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -81,7 +82,7 @@ internal sealed class IndexModel(SchedulingDbContext db, ReceptionDayService day
     }
 
     /// <summary>Ended days cannot be handed to a substitute any more.</summary>
-    public bool IsOver(ReceptionDay day) => day.EndsAt <= clock.Now;
+    public bool IsOver(ReceptionDay day) => day.EndsAt <= clock.UtcNow;
 
     public string Local(DateTimeOffset instant) => clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 

@@ -1,8 +1,9 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,7 +58,7 @@ internal sealed class PresidingModel(SchedulingDbContext db, DayDelegation deleg
     {
         DayId = id;
         var caller = SchedulingModule.DelegationCallerOf(User);
-        var now = clock.Now;
+        var now = clock.UtcNow;
         var days = db.ReceptionDays.AsNoTracking().Where(d => d.Status == ReceptionDayStatus.Published && d.EndsAt > now);
         if (!caller.ManagesCalendar)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
 using Microsoft.AspNetCore.Authorization;

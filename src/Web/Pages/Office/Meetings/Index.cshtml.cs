@@ -1,8 +1,9 @@
 using System.Globalization;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Meetings;
 using DaoVien.OnlineReception.Scheduling.Persistence;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
+using DaoVien.OnlineReception.Kernel.Staff;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Scheduling.ReceptionDays;
 using DaoVien.OnlineReception.Scheduling.ReceptionRules;
-using DaoVien.OnlineReception.Scheduling.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -88,7 +89,7 @@ internal sealed class IndexModel(
             ValidFrom = from,
             ValidTo = to,
             RecordSessions = input.RecordSessions,
-            UpdatedAt = clock.Now,
+            UpdatedAt = clock.UtcNow,
         };
         db.ReceptionRules.Add(rule);
         if (!rule.RecordSessions)
@@ -106,7 +107,7 @@ internal sealed class IndexModel(
         await db.ReceptionRules.Where(r => r.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.PresidingOfficialId, official)
             .SetProperty(r => r.PresidingRole, official == null ? StaffRoles.Chairman : null)
-            .SetProperty(r => r.UpdatedAt, clock.Now), cancellationToken);
+            .SetProperty(r => r.UpdatedAt, clock.UtcNow), cancellationToken);
         Message = s["Office.Done"];
         return RedirectToPage();
     }
@@ -132,7 +133,7 @@ internal sealed class IndexModel(
 
     public async Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken)
     {
-        await db.ReceptionRules.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsActive, false).SetProperty(r => r.UpdatedAt, clock.Now), cancellationToken);
+        await db.ReceptionRules.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.IsActive, false).SetProperty(r => r.UpdatedAt, clock.UtcNow), cancellationToken);
         Message = s["Office.Done"];
         return RedirectToPage();
     }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace DaoVien.OnlineReception.Scheduling.Staff;
+namespace DaoVien.OnlineReception.Kernel.Staff;
 
 /// <summary>The staff roles every module authorizes against (ASP.NET Core Identity role names).</summary>
 public static class StaffRoles

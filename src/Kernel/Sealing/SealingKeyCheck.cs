@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DaoVien.OnlineReception.Scheduling.Sealing;
+namespace DaoVien.OnlineReception.Kernel.Sealing;
 
 /// <summary>
 /// Resolves the sealer while the host starts, so a missing or bad public key (or a private key configured by

@@ -1,4 +1,4 @@
-namespace DaoVien.OnlineReception.Scheduling.Staff;
+namespace DaoVien.OnlineReception.Kernel.Staff;
 
 /// <summary>An official or staff member, as other modules may know them (no credentials).</summary>
 /// <param name="Id">The staff account's id.</param>

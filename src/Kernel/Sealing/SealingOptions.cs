@@ -1,4 +1,4 @@
-namespace DaoVien.OnlineReception.Scheduling.Sealing;
+namespace DaoVien.OnlineReception.Kernel.Sealing;
 
 /// <summary>
 /// The public key denouncers' identities are sealed with (section <c>Sealing</c>). Only the public key is ever

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace DaoVien.OnlineReception.Scheduling.Sealing;
+namespace DaoVien.OnlineReception.Kernel.Sealing;
 
 /// <summary>
 /// An anonymous public-key "sealed box" (ECIES): ephemeral ECDH P-256 with the recipient's public key,

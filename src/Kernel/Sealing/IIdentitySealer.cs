@@ -1,4 +1,4 @@
-namespace DaoVien.OnlineReception.Scheduling.Sealing;
+namespace DaoVien.OnlineReception.Kernel.Sealing;
 
 /// <summary>
 /// Seals personal data (a denouncer's identity) with the configured public key. The server can seal but never

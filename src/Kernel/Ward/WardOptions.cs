@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace DaoVien.OnlineReception.Scheduling;
+namespace DaoVien.OnlineReception.Kernel.Ward;
 
 /// <summary>Settings of the ward itself, shared by every module (section <c>Ward</c>).</summary>
 public sealed class WardOptions

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DaoVien.OnlineReception.Scheduling.Sealing;
+namespace DaoVien.OnlineReception.Kernel.Sealing;
 
 /// <summary>
 /// Loads the sealing public key: from <c>Sealing:PublicKeyPem</c>, else <c>Sealing:PublicKeyFile</c>, else the
