@@ -47,7 +47,6 @@ public static class RealtimeModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JanusGateway>());
         builder.Services.AddSingleton<TurnServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnServer>());
-        builder.Services.TryAddSingleton<IRoomRecordingPolicy, NoRoomRecording>();
         builder.Services.AddSingleton<SessionMedia>();
         builder.Services.AddSingleton<ISessionMediaDirectory>(sp => sp.GetRequiredService<SessionMedia>());
         builder.Services.AddSingleton<IceServers>();

@@ -7,8 +7,8 @@ internal sealed record RoomRecording(bool Record, string? Folder)
 }
 
 /// <summary>
-/// Seam for the recordings feature: decides, per session, whether its room records and into which folder.
-/// The default records nothing; the recordings feature registers its own (it replaces this registration).
+/// Seam for the recordings feature: decides, per session, whether its room records and into which folder. The
+/// recordings feature registers the one implementation: a host without it cannot start a room (no silent default).
 /// </summary>
 internal interface IRoomRecordingPolicy
 {
@@ -16,13 +16,6 @@ internal interface IRoomRecordingPolicy
 
     /// <summary>The server-generated base file name (Janus <c>filename</c>) for one publish of a participant in a recorded room.</summary>
     string PublisherFileBase(Guid sessionId, Guid participantId);
-}
-
-internal sealed class NoRoomRecording : IRoomRecordingPolicy
-{
-    public ValueTask<RoomRecording> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken) => ValueTask.FromResult(RoomRecording.Off);
-
-    public string PublisherFileBase(Guid sessionId, Guid participantId) => throw new InvalidOperationException("recording is off");
 }
 
 /// <summary>A stream a participant publishes into a session's room: the Janus feed id names its <c>.mjr</c> files.</summary>
