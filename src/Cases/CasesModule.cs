@@ -40,7 +40,6 @@ public static class CasesModule
             builder.Configuration.GetConnectionString(KernelModule.ConnectionStringName),
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", CasesDbContext.Schema)));
 
-        services.AddSingleton<WardClock>();
         services.AddScoped<DeadlineService>();
         services.AddScoped<CaseRegistry>();
         services.AddScoped<CaseReclassifier>();

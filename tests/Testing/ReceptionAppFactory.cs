@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Builder;
 using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Web.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

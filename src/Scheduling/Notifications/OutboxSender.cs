@@ -1,6 +1,6 @@
+using System.Security.Cryptography;
 using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling.Persistence;
-using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;

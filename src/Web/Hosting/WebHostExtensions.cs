@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using DaoVien.OnlineReception.Kernel;
 using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Scheduling;
@@ -16,6 +15,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.WebEncoders;
 
 namespace DaoVien.OnlineReception.Web.Hosting;
 
