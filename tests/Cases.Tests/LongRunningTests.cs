@@ -55,8 +55,8 @@ public sealed class LongRunningRulesTests
     {
         // action, owner given, due, steps already in the plan, expected error
         { "Tổ chức đối thoại với các hộ dân", true, "2026-01-05", 0, null },
-        { "Xác minh nguồn gốc đất", true, "2028-01-05", 29, null },
-        { "Xác minh", true, "2028-01-06", 0, CaseErrors.LongRunningStepDue },
+        { "Xác minh nguồn gốc đất", true, "2028-01-06", 29, null },
+        { "Xác minh", true, "2028-01-07", 0, CaseErrors.LongRunningStepDue },
         { "Xác minh", true, "2026-01-04", 0, CaseErrors.LongRunningStepDue },
         { "Xác minh", true, null, 0, CaseErrors.LongRunningStepDue },
         { "Xác minh", false, "2026-01-20", 0, CaseErrors.LongRunningStepOwner },
@@ -335,7 +335,8 @@ public sealed class LongRunningApiTests(PostgresServer server) : IAsyncLifetime
     {
         var (staffId, staff) = await app.SignedInAsync("canbo.kd.xong", TestRoles.Staff);
         var file = await app.CreateAsync(CaseKind.Feedback, staffId);
-        await app.WithAsync(sp => sp.GetRequiredService<CasesDbContext>().Cases.Where(c => c.Id == file.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Closed), Ct));
+        await app.WithAsync(sp => sp.GetRequiredService<CasesDbContext>().Cases.Where(c => c.Id == file.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Refused).SetProperty(c => c.RefusalGround, "Vụ việc đã được giải quyết đúng"), Ct));
         using var response = await staff.PutAsJsonAsync(Url(file.Id), Entry(), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(CaseErrors.LongRunningCaseClosed, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("error").GetString());
@@ -343,12 +344,12 @@ public sealed class LongRunningApiTests(PostgresServer server) : IAsyncLifetime
 
     private static Uri Url(Guid id) => new($"/api/cases/{id}/long-running", UriKind.Relative);
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    private async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(Ct);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body + string.Join('\n', app.Logs.Entries.Where(e => e.Exception is not null).Select(e => e.Exception!.ToString())));
             return JsonDocument.Parse(body).RootElement.Clone();
         }
     }

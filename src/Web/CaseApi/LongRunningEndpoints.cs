@@ -53,13 +53,13 @@ internal static class LongRunningEndpoints
             return await register.FindAsync(id, ct) is { } entry ? Results.Ok(EntryJson(entry, clock.Today)) : CaseApiEndpoints.Problem(l, CaseErrors.LongRunningNotRegistered, null, StatusCodes.Status404NotFound);
         });
         group.MapPut("/{id:guid}/long-running", async (Guid id, [FromBody] LongRunningJson body, ClaimsPrincipal user, LongRunningService register, WardClock clock, IStringLocalizer<CasesResource> l, CancellationToken ct) =>
-            Reply(await register.SaveEntryAsync(id, new RegisterInput(body.Reason, body.IsHotspot ?? false, body.HotspotReason, body.NextReviewOn), CaseActor.From(user), ct), id, register, clock, l, ct));
+            await Reply(await register.SaveEntryAsync(id, new RegisterInput(body.Reason, body.IsHotspot ?? false, body.HotspotReason, body.NextReviewOn), CaseActor.From(user), ct), id, register, clock, l, ct));
         group.MapPost("/{id:guid}/long-running/steps", async (Guid id, [FromBody] PlanStepJson body, ClaimsPrincipal user, LongRunningService register, WardClock clock, IStringLocalizer<CasesResource> l, CancellationToken ct) =>
-            Reply(await register.AddStepAsync(id, new PlanStepInput(body.Action, body.OwnerId, body.DueOn), CaseActor.From(user), ct), id, register, clock, l, ct));
+            await Reply(await register.AddStepAsync(id, new PlanStepInput(body.Action, body.OwnerId, body.DueOn), CaseActor.From(user), ct), id, register, clock, l, ct));
         group.MapPost("/{id:guid}/long-running/steps/{stepId:guid}/done", async (Guid id, Guid stepId, [FromBody] StepDoneJson body, ClaimsPrincipal user, LongRunningService register, WardClock clock, IStringLocalizer<CasesResource> l, CancellationToken ct) =>
-            Reply(await register.CompleteStepAsync(id, stepId, new StepDoneInput(body.DoneOn, body.Result), CaseActor.From(user), ct), id, register, clock, l, ct));
+            await Reply(await register.CompleteStepAsync(id, stepId, new StepDoneInput(body.DoneOn, body.Result), CaseActor.From(user), ct), id, register, clock, l, ct));
         group.MapPost("/{id:guid}/long-running/reviews", async (Guid id, [FromBody] ReviewJson body, ClaimsPrincipal user, LongRunningService register, WardClock clock, IStringLocalizer<CasesResource> l, CancellationToken ct) =>
-            Reply(await register.AddReviewAsync(id, new ReviewInput(body.ReviewedOn, body.Notes, body.NextReviewOn), CaseActor.From(user), ct), id, register, clock, l, ct));
+            await Reply(await register.AddReviewAsync(id, new ReviewInput(body.ReviewedOn, body.Notes, body.NextReviewOn), CaseActor.From(user), ct), id, register, clock, l, ct));
         return group;
     }
 
