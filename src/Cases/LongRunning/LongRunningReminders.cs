@@ -89,6 +89,15 @@ internal sealed class LongRunningReminders(CasesDbContext db, IWorkingDayCalenda
 
     private static string Key(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    // The notification's message column is bounded; the step's full text is on the case page.
-    private static string Short(string action) => action.Length <= 120 ? action.ReplaceLineEndings(" ") : action[..119].ReplaceLineEndings(" ") + "…";
+    // The notification's message column is bounded; the step's full text is on the plan page. Never cut a surrogate pair.
+    private static string Short(string action)
+    {
+        if (action.Length <= 120)
+        {
+            return action.ReplaceLineEndings(" ");
+        }
+
+        var cut = char.IsHighSurrogate(action[118]) ? 118 : 119;
+        return action[..cut].ReplaceLineEndings(" ") + "…";
+    }
 }
