@@ -1,6 +1,7 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.LongRunning;
 using DaoVien.OnlineReception.Cases.Minutes;
 using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Persistence;
@@ -50,6 +51,8 @@ public static class CasesModule
         services.AddScoped<DigestMailer>();
         services.AddScoped<ForwardedLetterService>();
         services.AddScoped<ReportBackReminders>();
+        services.AddScoped<LongRunningService>();
+        services.AddScoped<LongRunningReminders>();
         services.AddScoped<SessionMinutesService>();
         services.AddScoped<ISessionMinutes>(sp => sp.GetRequiredService<SessionMinutesService>());
         services.AddScoped<ReceptionBookQuery>();

@@ -1,4 +1,9 @@
+using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.LongRunning;
+using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
@@ -9,7 +14,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
     private static readonly string[] StaffPages =
     [
         "/", "/Account/Password", "/Account/TwoFactor",
-        "/Cases", "/Cases/Create", "/Cases/Dashboard", "/Cases/Receptions", "/Cases/ReceptionCreate", "/Cases/Report", "/Cases/AccessLog",
+        "/Cases", "/Cases/Create", "/Cases/Dashboard", "/Cases/Receptions", "/Cases/ReceptionCreate", "/Cases/Report", "/Cases/AccessLog", "/Cases/LongRunning",
         "/Console", "/Office/Bookings", "/Office/Days", "/Office/Days/Presiding", "/Office/Holidays", "/Office/Meetings", "/Office/Outbox", "/Office/Rules",
         "/Recordings", "/Recordings/AccessLog", "/Recordings/Integrity", "/Calendar",
     ];
@@ -20,6 +25,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
     private Uri _base = null!;
     private Guid _dayId;
     private BookedCitizen _citizen = null!;
+    private Guid _longRunningCaseId;
 
     public async ValueTask InitializeAsync()
     {
@@ -30,6 +36,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         var bookings = new ReceptionBookings(_app.Services);
         _dayId = await bookings.OpenDayAsync(chairman, daysFromToday: 7);
         _citizen = await bookings.BookAsync(_dayId, 0);
+        _longRunningCaseId = await RegisterLongRunningCaseAsync(chairman);
     }
 
     [Theory]
@@ -52,6 +59,13 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
             foreach (var path in StaffPages)
             {
                 await CheckAsync(page, path, found);
+            }
+
+            // The register's pages with a hotspot, an overdue-free plan step and a review, as staff use them.
+            foreach (var path in new[] { "/Cases/LongRunning", $"/Cases/LongRunningPlan?id={_longRunningCaseId}" })
+            {
+                await CheckAsync(page, path, found);
+                Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways");
             }
         }
 
@@ -81,6 +95,28 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         var found = await Accessibility.SeriousViolationsAsync(page);
         Assert.Contains(found, v => v.Contains("button-name", StringComparison.Ordinal));
         Assert.Contains(found, v => v.Contains("image-alt", StringComparison.Ordinal));
+    }
+
+    private async Task<Guid> RegisterLongRunningCaseAsync(Guid owner)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var today = scope.ServiceProvider.GetRequiredService<WardClock>().Today;
+        var (created, file) = await scope.ServiceProvider.GetRequiredService<CaseRegistry>().CreateAsync(
+            new NewCase(CaseKind.Complaint, CaseChannel.Post, "Đất đai", "Khiếu nại về bồi thường giải phóng mặt bằng", today, [new ReceptionParticipant("Nguyễn Văn Khiếu", null, null, null, true)], true, null),
+            CaseActor.System, TestContext.Current.CancellationToken);
+        Assert.True(created.Succeeded, created.Error);
+        var register = scope.ServiceProvider.GetRequiredService<LongRunningService>();
+        foreach (var result in new[]
+        {
+            await register.SaveEntryAsync(file!.Id, new RegisterInput("Khiếu nại đông người, kéo dài từ năm 2024", true, "Nhiều hộ dân tập trung tại trụ sở", today.AddDays(30)), CaseActor.System, TestContext.Current.CancellationToken),
+            await register.AddStepAsync(file.Id, new PlanStepInput("Tổ chức đối thoại với các hộ dân", owner, today.AddDays(14)), CaseActor.System, TestContext.Current.CancellationToken),
+            await register.AddReviewAsync(file.Id, new ReviewInput(today, "Đã làm rõ nội dung, chờ đo đạc", today.AddDays(30)), CaseActor.System, TestContext.Current.CancellationToken),
+        })
+        {
+            Assert.True(result.Succeeded, result.Error);
+        }
+
+        return file.Id;
     }
 
     private static async Task CheckAsync(IPage page, string path, List<string> found)

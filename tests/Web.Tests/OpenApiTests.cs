@@ -25,6 +25,9 @@ public sealed class OpenApiTests(PostgresServer server)
         ("get", "/api/meetings/"),
         ("post", "/api/meetings/"),
         ("post", "/api/cases/{id}/reclassify"),
+        ("put", "/api/cases/{id}/long-running"),
+        ("post", "/api/cases/{id}/long-running/steps"),
+        ("get", "/api/cases/long-running"),
     ];
 
     [Fact]

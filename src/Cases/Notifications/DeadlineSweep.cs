@@ -1,6 +1,7 @@
 using System.Globalization;
 using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.ForwardedLetters;
+using DaoVien.OnlineReception.Cases.LongRunning;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Kernel.Staff;
@@ -13,14 +14,15 @@ using Npgsql;
 namespace DaoVien.OnlineReception.Cases.Notifications;
 
 /// <summary>What one sweep did.</summary>
-internal sealed record SweepResult(int Recomputed, int RemindersSent, int OverdueAlertsSent, int DigestsQueued = 0, int ReportBackAlertsSent = 0);
+internal sealed record SweepResult(int Recomputed, int RemindersSent, int OverdueAlertsSent, int DigestsQueued = 0, int ReportBackAlertsSent = 0, int LongRunningNoticesSent = 0);
 
 /// <summary>
 /// The daily pass over open deadlines: recompute them against the current holiday list (a holiday edit moves them),
 /// remind the assignee at each configured number of working days before, alert the chairman the day after, and mail
 /// each recipient one digest of the day. Every notification has a unique key and every digest is unique per person and
 /// day, so running twice — or catching up after a missed day — sends nothing twice. Forwarded letters' report-backs
-/// are reminded and alerted in the same pass (<see cref="ReportBackReminders"/>, docs/adr/0085).
+/// are reminded and alerted in the same pass (<see cref="ReportBackReminders"/>, docs/adr/0085), and so are the plan
+/// steps and reviews of long-running cases (<see cref="LongRunningReminders"/>, docs/adr/0087).
 /// </summary>
 internal sealed class DeadlineSweep(
     CasesDbContext db,
@@ -29,6 +31,7 @@ internal sealed class DeadlineSweep(
     IOptions<ReminderOptions> reminders,
     DigestMailer digests,
     ReportBackReminders reportBacks,
+    LongRunningReminders longRunning,
     WardClock clock,
     ILogger<DeadlineSweep> logger)
 {
@@ -100,21 +103,31 @@ internal sealed class DeadlineSweep(
             }
         }
 
-        var reportBackRows = await reportBacks.PlanAsync(today, chairmen, thresholds, cancellationToken);
-        var reportBackKeys = (await db.Notifications.AsNoTracking().Where(n => reportBackRows.Select(r => r.DedupKey).Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var reportBackFresh = new List<CaseNotification>();
-        foreach (var n in reportBackRows)
-        {
-            Add(reportBackFresh, reportBackKeys, n);
-        }
+        var reportBackFresh = await NotYetSentAsync(await reportBacks.PlanAsync(today, chairmen, thresholds, cancellationToken), cancellationToken);
+        var longRunningFresh = await NotYetSentAsync(await longRunning.PlanAsync(today, chairmen, thresholds, cancellationToken), cancellationToken);
 
         var sent = await InsertAsync(fresh, cancellationToken);
         var reportBackSent = await InsertAsync(reportBackFresh, cancellationToken);
+        var longRunningSent = await InsertAsync(longRunningFresh, cancellationToken);
         // The same pass mails them: each recipient's new rows go into one digest of the day (docs/adr/0065).
         var mailed = await digests.SendAsync(cancellationToken);
-        var result = new SweepResult(recomputed, sent.Count(n => n.Kind == NotificationKind.Reminder), sent.Count(n => n.Kind == NotificationKind.Overdue), mailed, reportBackSent.Count);
-        logger.LogInformation("Deadline sweep on {Today}: {Recomputed} recomputed, {Reminders} reminders, {Overdue} overdue alerts, {ReportBacks} report-back notices, {Digests} digests queued", today, result.Recomputed, result.RemindersSent, result.OverdueAlertsSent, result.ReportBackAlertsSent, result.DigestsQueued);
+        var result = new SweepResult(recomputed, sent.Count(n => n.Kind == NotificationKind.Reminder), sent.Count(n => n.Kind == NotificationKind.Overdue), mailed, reportBackSent.Count, longRunningSent.Count);
+        logger.LogInformation("Deadline sweep on {Today}: {Recomputed} recomputed, {Reminders} reminders, {Overdue} overdue alerts, {ReportBacks} report-back notices, {LongRunning} long-running case notices, {Digests} digests queued", today, result.Recomputed, result.RemindersSent, result.OverdueAlertsSent, result.ReportBackAlertsSent, result.LongRunningNoticesSent, result.DigestsQueued);
         return result;
+    }
+
+    /// <summary>The planned rows whose key has not been stored yet (by an earlier sweep today or another day).</summary>
+    private async Task<List<CaseNotification>> NotYetSentAsync(List<CaseNotification> planned, CancellationToken cancellationToken)
+    {
+        var keys = planned.Select(r => r.DedupKey).ToList();
+        var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var fresh = new List<CaseNotification>();
+        foreach (var n in planned)
+        {
+            Add(fresh, existing, n);
+        }
+
+        return fresh;
     }
 
     private static void Add(List<CaseNotification> fresh, HashSet<string> existing, CaseNotification n)

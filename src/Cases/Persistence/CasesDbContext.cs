@@ -1,5 +1,6 @@
 using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.ForwardedLetters;
+using DaoVien.OnlineReception.Cases.LongRunning;
 using DaoVien.OnlineReception.Cases.Minutes;
 using DaoVien.OnlineReception.Cases.Notifications;
 using DaoVien.OnlineReception.Cases.Publication;
@@ -54,6 +55,12 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) :
     public DbSet<ForwardedLetter> ForwardedLetters => Set<ForwardedLetter>();
 
     public DbSet<ReportBack> ReportBacks => Set<ReportBack>();
+
+    public DbSet<LongRunningCase> LongRunningCases => Set<LongRunningCase>();
+
+    public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+
+    public DbSet<CaseReview> CaseReviews => Set<CaseReview>();
 
     public DbSet<QuarterlyReportRecord> QuarterlyReports => Set<QuarterlyReportRecord>();
 

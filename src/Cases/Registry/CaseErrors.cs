@@ -64,4 +64,20 @@ internal static class CaseErrors
     public const string ReportBackSentOn = "Error.ReportBackSentOn";
     public const string ReportBackNextDue = "Error.ReportBackNextDue";
     public const string ReportBackNextDueOnResult = "Error.ReportBackNextDueOnResult";
+    public const string LongRunningBadText = "Error.LongRunningBadText";
+    public const string LongRunningReason = "Error.LongRunningReason";
+    public const string LongRunningHotspotReason = "Error.LongRunningHotspotReason";
+    public const string LongRunningNextReview = "Error.LongRunningNextReview";
+    public const string LongRunningCaseClosed = "Error.LongRunningCaseClosed";
+    public const string LongRunningNotRegistered = "Error.LongRunningNotRegistered";
+    public const string LongRunningTooManySteps = "Error.LongRunningTooManySteps";
+    public const string LongRunningStepAction = "Error.LongRunningStepAction";
+    public const string LongRunningStepOwner = "Error.LongRunningStepOwner";
+    public const string LongRunningStepDue = "Error.LongRunningStepDue";
+    public const string LongRunningStepUnknown = "Error.LongRunningStepUnknown";
+    public const string LongRunningStepAlreadyDone = "Error.LongRunningStepAlreadyDone";
+    public const string LongRunningStepResult = "Error.LongRunningStepResult";
+    public const string LongRunningStepDoneOn = "Error.LongRunningStepDoneOn";
+    public const string LongRunningReviewNotes = "Error.LongRunningReviewNotes";
+    public const string LongRunningReviewedOn = "Error.LongRunningReviewedOn";
 }

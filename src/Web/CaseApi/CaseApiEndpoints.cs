@@ -92,6 +92,7 @@ internal static class CaseApiEndpoints
             var result = await forwarded.RecordReportAsync(id, new ReportBackInput(kind.Value, body.SentOn, body.OutgoingNumber, body.Summary, body.NextDueOn), CaseActor.From(user), ct);
             return result.Succeeded ? Results.Ok(LetterJson((await forwarded.FindAsync(id, ct))!, clock.Today)) : Problem(l, result.Error!, null);
         });
+        group.MapLongRunningApi();
         return endpoints;
     }
 
@@ -143,11 +144,11 @@ internal static class CaseApiEndpoints
         return true;
     }
 
-    private static IResult Problem(IStringLocalizer<CasesResource> l, string error, string? field, int? statusCode = null)
+    internal static IResult Problem(IStringLocalizer<CasesResource> l, string error, string? field, int? statusCode = null)
     {
         var status = statusCode ?? error switch
         {
-            CaseErrors.NotFound => StatusCodes.Status404NotFound,
+            CaseErrors.NotFound or CaseErrors.LongRunningStepUnknown => StatusCodes.Status404NotFound,
             CaseErrors.ReclassifyKindNotAllowed => StatusCodes.Status403Forbidden,
             CaseErrors.Concurrency => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,

@@ -230,6 +230,183 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.LongRunning.CaseReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewer_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RegisterId");
+
+                    b.ToTable("case_reviews", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_case_review_next", "next_review_on > reviewed_on");
+
+                            t.HasCheckConstraint("ck_case_review_notes", "btrim(notes) <> ''");
+                        });
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.LongRunning.LongRunningCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HotspotReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hotspot_reason");
+
+                    b.Property<bool>("IsHotspot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hotspot");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RegisteredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("long_running_cases", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_long_running_hotspot_reason", "(is_hotspot AND hotspot_reason IS NOT NULL AND btrim(hotspot_reason) <> '') OR (NOT is_hotspot AND hotspot_reason IS NULL)");
+
+                            t.HasCheckConstraint("ck_long_running_reason", "btrim(reason) <> ''");
+                        });
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.LongRunning.PlanStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RegisterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("result");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("RegisterId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("plan_steps", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_plan_step_action", "btrim(action) <> ''");
+
+                            t.HasCheckConstraint("ck_plan_step_done", "(done_on IS NULL AND result IS NULL) OR (done_on IS NOT NULL AND result IS NOT NULL AND btrim(result) <> '')");
+
+                            t.HasCheckConstraint("ck_plan_step_position", "position BETWEEN 1 AND 30");
+                        });
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.MinutesLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1177,6 +1354,33 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.LongRunning.CaseReview", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.LongRunning.LongRunningCase", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.LongRunning.LongRunningCase", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.Registry.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("DaoVien.OnlineReception.Cases.LongRunning.LongRunningCase", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.LongRunning.PlanStep", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.LongRunning.LongRunningCase", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.MinutesLogEntry", b =>
                 {
                     b.HasOne("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", null)
@@ -1242,6 +1446,13 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.ForwardedLetters.ForwardedLetter", b =>
                 {
                     b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.LongRunning.LongRunningCase", b =>
+                {
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Minutes.SessionMinutesRecord", b =>
