@@ -16,6 +16,7 @@ benches=(
   "Cases.Bench"
   "Realtime.Bench lobby"
   "Realtime.Bench join"
+  "Realtime.Bench disturb"
   "Recording.Bench"
   "Abuse.Bench"
 )

@@ -10,6 +10,7 @@ namespace DaoVien.OnlineReception.Realtime.Tests;
 
 public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetime
 {
+    private static readonly IceCandidate Candidate = new("candidate:842163049 1 udp 1677729535 10.213.0.1 50000 typ srflx raddr 0.0.0.0 rport 0 generation 0", "0", 0);
     private const string FakeSdp = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n";
     private readonly List<HubConnection> _connections = [];
     private ReceptionAppFactory _app = null!;
@@ -89,6 +90,7 @@ public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetim
                 attempts.Add((name, "AnswerSubscription", c => c.InvokeAsync("AnswerSubscription", 1, FakeSdp)));
                 attempts.Add((name, "SendChat", c => c.InvokeAsync("SendChat", "lọt vào")));
                 attempts.Add((name, "LeaveSession", c => c.InvokeAsync("LeaveSession")));
+                attempts.Add((name, "TrickleCandidates", c => c.InvokeAsync("TrickleCandidates", "camera", new IceCandidate?[] { Candidate, null })));
             }
         }
 
@@ -96,6 +98,12 @@ public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetim
         attempts.Add(("admitted citizen", "SendChat(too long)", c => c.InvokeAsync("SendChat", new string('x', 5000))));
         attempts.Add(("admitted citizen", "Publish(junk SDP)", c => c.InvokeAsync<string>("Publish", "camera", "<script>")));
         attempts.Add(("admitted citizen", "Publish(unknown kind)", c => c.InvokeAsync<string>("Publish", "../etc", FakeSdp)));
+        attempts.Add(("admitted citizen", "TrickleCandidates(unknown target)", c => c.InvokeAsync("TrickleCandidates", "control", new IceCandidate?[] { Candidate })));
+        attempts.Add(("admitted citizen", "TrickleCandidates(none)", c => c.InvokeAsync("TrickleCandidates", "camera", Array.Empty<IceCandidate?>())));
+        attempts.Add(("admitted citizen", "TrickleCandidates(too many)", c => c.InvokeAsync("TrickleCandidates", "camera", Enumerable.Repeat<IceCandidate?>(Candidate, 21).ToArray())));
+        attempts.Add(("admitted citizen", "TrickleCandidates(not a candidate)", c => c.InvokeAsync("TrickleCandidates", "subscription", new IceCandidate?[] { new("a=<script>", "0", 0) })));
+        attempts.Add(("admitted citizen", "TrickleCandidates(control characters)", c => c.InvokeAsync("TrickleCandidates", "subscription", new IceCandidate?[] { new("candidate:1 1 udp 1 10.0.0.1 9 typ host\r\na=x", "0", 0) })));
+        attempts.Add(("admitted citizen", "TrickleCandidates(huge)", c => c.InvokeAsync("TrickleCandidates", "subscription", new IceCandidate?[] { new("candidate:" + new string('1', 600), "0", 0) })));
         // The presiding official of another session cannot steer this one.
         attempts.Add(("other presiding", "SetMuted", c => c.InvokeAsync("SetMuted", citizenInS1, true)));
         attempts.Add(("other presiding", "RemoveParticipant", c => c.InvokeAsync("RemoveParticipant", citizenInS1)));

@@ -247,11 +247,18 @@ internal sealed partial class JanusGateway(
         var message = new JsonObject { ["janus"] = "message", ["session_id"] = session, ["handle_id"] = handle, ["body"] = body };
         if (jsepType is not null && sdp is not null)
         {
-            // The browser sends its SDP after gathering: every candidate is in it, none will trickle.
-            message["jsep"] = new JsonObject { ["type"] = jsepType, ["sdp"] = sdp, ["trickle"] = false };
+            // The browser sends its SDP at once and its candidates as they come (TrickleAsync).
+            message["jsep"] = new JsonObject { ["type"] = jsepType, ["sdp"] = sdp, ["trickle"] = true };
         }
 
         return await connection.RequestAsync(message, awaitEvent, cancellationToken);
+    }
+
+    /// <summary>One trickled ICE candidate of the browser's PeerConnection behind a handle, or <c>{"completed": true}</c>.</summary>
+    public async Task TrickleAsync(long session, long handle, JsonObject candidate, CancellationToken cancellationToken)
+    {
+        var connection = await GetConnectionAsync(cancellationToken);
+        await connection.RequestAsync(new JsonObject { ["janus"] = "trickle", ["session_id"] = session, ["handle_id"] = handle, ["candidate"] = candidate }, false, cancellationToken);
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)

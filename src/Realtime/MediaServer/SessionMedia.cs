@@ -16,16 +16,21 @@ namespace DaoVien.OnlineReception.Realtime.MediaServer;
 /// </summary>
 internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.IRecordingSwitch
 {
+    /// <summary>How long a browser may take to answer a subscription offer before its subscription is started over.</summary>
+    private static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(15);
+
     private readonly JanusGateway _gateway;
     private readonly IHubContext<ReceptionHub, IReceptionClient> _hub;
     private readonly IRoomRecordingPolicy _recording;
     private readonly JanusOptions _options;
     private readonly ILogger<SessionMedia> _logger;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<Guid, LiveRoom> _rooms = new();
     private readonly ConcurrentDictionary<Guid, List<PublishedFeed>> _history = new();
 
-    public SessionMedia(JanusGateway gateway, IHubContext<ReceptionHub, IReceptionClient> hub, IRoomRecordingPolicy recording, IOptions<JanusOptions> options, ILogger<SessionMedia> logger)
+    public SessionMedia(JanusGateway gateway, IHubContext<ReceptionHub, IReceptionClient> hub, IRoomRecordingPolicy recording, IOptions<JanusOptions> options, TimeProvider time, ILogger<SessionMedia> logger)
     {
+        _time = time;
         _gateway = gateway;
         _hub = hub;
         _recording = recording;
@@ -231,7 +236,7 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
 
             foreach (var other in room.Participants.Values.Where(p => p.Id != participantId))
             {
-                await ResubscribeLockedAsync(room, other, CancellationToken.None);
+                await SyncSubscriptionLockedAsync(room, other, CancellationToken.None);
             }
         }
         finally
@@ -255,18 +260,20 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
             await EnsureRoomLockedAsync(room, cancellationToken);
             if (room.Participants.TryRemove(participantId, out var previous))
             {
-                // A reload or reconnect: the old connection's streams are dead; drop them before starting over.
-                await DropLockedAsync(room, previous);
+                // A reload or reconnect: the old connection's streams are dead. The others stop receiving them in
+                // place (their other streams go on), then the old handles go.
                 foreach (var other in room.Participants.Values)
                 {
-                    await ResubscribeLockedAsync(room, other, cancellationToken);
+                    await SyncSubscriptionLockedAsync(room, other, cancellationToken);
                 }
+
+                await DropLockedAsync(room, previous);
             }
 
             var participant = room.Participants.GetOrAdd(participantId, id => new LiveParticipant(id));
             participant.ConnectionId = connectionId;
             participant.Muted = muted;
-            await ResubscribeLockedAsync(room, participant, cancellationToken);
+            await SyncSubscriptionLockedAsync(room, participant, cancellationToken);
         }
         finally
         {
@@ -280,12 +287,17 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
         await room.Lock.WaitAsync(cancellationToken);
         try
         {
-            if (!room.Participants.TryGetValue(participantId, out var participant) || participant.SubscriberHandle is not { } handle || participant.SubscriptionVersion != version)
+            if (!room.Participants.TryGetValue(participantId, out var participant) || participant.SubscriberHandle is not { } handle
+                || participant.SubscriptionVersion != version || !participant.AwaitingAnswer)
             {
                 return; // an answer to an offer that was replaced meanwhile: the newer offer is on its way
             }
 
             await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject { ["request"] = "start" }, "answer", answerSdp, true, cancellationToken);
+            participant.AwaitingAnswer = false;
+            await RequestKeyFramesLockedAsync(room, participant, cancellationToken);
+            // Changes that came while this participant was answering were held back (one renegotiation at a time).
+            await SyncSubscriptionLockedAsync(room, participant, cancellationToken);
         }
         finally
         {
@@ -301,11 +313,12 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
         {
             if (room.Participants.TryGetValue(participantId, out var participant) && participant.Publishers.Remove(kind, out var publisher))
             {
-                await DetachQuietlyAsync(room, publisher.Handle);
                 foreach (var other in room.Participants.Values.Where(p => p.Id != participantId))
                 {
-                    await ResubscribeLockedAsync(room, other, cancellationToken);
+                    await SyncSubscriptionLockedAsync(room, other, cancellationToken);
                 }
+
+                await DetachQuietlyAsync(room, publisher.Handle);
             }
         }
         finally
@@ -332,14 +345,16 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
             }
 
             room.Participants.TryRemove(participantId, out _);
-            await DropLockedAsync(room, participant);
             if (room.Generation == _gateway.Generation)
             {
+                // The others stop receiving this participant's streams in place while its feeds still exist.
                 foreach (var other in room.Participants.Values)
                 {
-                    await ResubscribeLockedAsync(room, other, cancellationToken);
+                    await SyncSubscriptionLockedAsync(room, other, cancellationToken);
                 }
             }
+
+            await DropLockedAsync(room, participant);
         }
         finally
         {
@@ -477,7 +492,95 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
     private LiveRoom RoomOrThrow(Guid sessionId) =>
         _rooms.TryGetValue(sessionId, out var room) ? room : throw new JanusException(-1, "room not open");
 
-    private async Task ResubscribeLockedAsync(LiveRoom room, LiveParticipant participant, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings a participant's subscription to what the others publish now. The first feed opens a multistream
+    /// subscription (one handle, one PeerConnection in the browser); after that, feeds are added and removed on that
+    /// same handle (VideoRoom <c>update</c>), so a join or a leave renegotiates the subscription without interrupting
+    /// the streams it keeps (docs/adr/0091). One renegotiation per participant at a time: while an offer awaits its
+    /// answer, later changes wait and are applied when it comes (the room lock orders everything else).
+    /// </summary>
+    private async Task SyncSubscriptionLockedAsync(LiveRoom room, LiveParticipant participant, CancellationToken cancellationToken)
+    {
+        if (participant.ConnectionId is null || room.Generation != _gateway.Generation)
+        {
+            return;
+        }
+
+        var desired = room.Participants.Values
+            .Where(p => p.Id != participant.Id)
+            .SelectMany(p => p.Publishers.Values.Where(x => x.Published))
+            .ToDictionary(x => x.Feed.FeedId, x => x.Feed);
+        if (participant.SubscriberHandle is not { } handle)
+        {
+            if (desired.Count > 0)
+            {
+                await SubscribeAfreshLockedAsync(room, participant, desired, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (participant.AwaitingAnswer)
+        {
+            if (_time.GetElapsedTime(participant.OfferSentAt) < AnswerPatience)
+            {
+                return; // applied when the answer comes
+            }
+
+            // The browser never answered (a frozen tab): start its subscription over rather than wait forever.
+            await SubscribeAfreshLockedAsync(room, participant, desired, cancellationToken);
+            return;
+        }
+
+        var add = desired.Keys.Where(id => !participant.Subscribed.ContainsKey(id)).ToList();
+        var remove = participant.Subscribed.Keys.Where(id => !desired.ContainsKey(id)).ToList();
+        if (add.Count == 0 && remove.Count == 0)
+        {
+            return;
+        }
+
+        var update = new JsonObject { ["request"] = "update" };
+        if (add.Count > 0)
+        {
+            update["subscribe"] = new JsonArray([.. add.Select(id => (JsonNode)new JsonObject { ["feed"] = id })]);
+        }
+
+        if (remove.Count > 0)
+        {
+            update["unsubscribe"] = new JsonArray([.. remove.Select(id => (JsonNode)new JsonObject { ["feed"] = id })]);
+        }
+
+        JsonObject updated;
+        try
+        {
+            updated = await _gateway.MessageAsync(room.JanusSession, handle, update, null, null, true, cancellationToken);
+        }
+        catch (JanusException ex)
+        {
+            // E.g. a feed that vanished on Janus's side first: fall back to a new subscription (a short glitch, once).
+            LogSubscriptionUpdateFailed(room.SessionId, participant.Id, ex.Code, ex.Message);
+            await SubscribeAfreshLockedAsync(room, participant, desired, cancellationToken);
+            return;
+        }
+
+        if ((string?)updated["jsep"]?["sdp"] is not { } offer)
+        {
+            LogSubscriptionUpdateFailed(room.SessionId, participant.Id, 0, "no renegotiation offer");
+            await SubscribeAfreshLockedAsync(room, participant, desired, cancellationToken);
+            return;
+        }
+
+        participant.Subscribed.Clear();
+        foreach (var (id, feed) in desired)
+        {
+            participant.Subscribed[id] = feed;
+        }
+
+        participant.AddedSinceAnswer.UnionWith(add);
+        await SendOfferLockedAsync(participant, offer, updated, renegotiation: true);
+    }
+
+    private async Task SubscribeAfreshLockedAsync(LiveRoom room, LiveParticipant participant, Dictionary<long, PublishedFeed> desired, CancellationToken cancellationToken)
     {
         if (participant.SubscriberHandle is { } oldHandle)
         {
@@ -485,47 +588,130 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
             await DetachQuietlyAsync(room, oldHandle);
         }
 
-        var feeds = room.Participants.Values
-            .Where(p => p.Id != participant.Id)
-            .SelectMany(p => p.Publishers.Values.Where(x => x.Published))
-            .ToList();
-        var version = ++participant.SubscriptionVersion;
-        if (feeds.Count == 0 || participant.ConnectionId is null)
+        participant.Subscribed.Clear();
+        participant.AwaitingAnswer = false;
+        participant.AddedSinceAnswer.Clear();
+        if (desired.Count == 0 || participant.ConnectionId is null)
         {
+            participant.SubscriptionVersion++;
             return;
         }
 
         var handle = await _gateway.AttachVideoRoomAsync(room.JanusSession, null, cancellationToken);
         participant.SubscriberHandle = handle;
-        var streams = new JsonArray();
-        foreach (var feed in feeds)
-        {
-            streams.Add(new JsonObject { ["feed"] = feed.Feed.FeedId });
-        }
-
         var attached = await _gateway.MessageAsync(room.JanusSession, handle, new JsonObject
         {
             ["request"] = "join",
             ["ptype"] = "subscriber",
             ["room"] = room.RoomId,
-            ["streams"] = streams,
+            ["streams"] = new JsonArray([.. desired.Keys.Select(id => (JsonNode)new JsonObject { ["feed"] = id })]),
             ["use_msid"] = false,
+            // We renegotiate ourselves, in order, when a publisher leaves; Janus's own offer would race ours.
+            ["autoupdate"] = false,
         }, null, null, true, cancellationToken);
         var offer = (string?)attached["jsep"]?["sdp"] ?? throw new JanusException(-1, "Janus returned no subscription offer");
-        var byFeed = feeds.ToDictionary(f => f.Feed.FeedId);
+        foreach (var (id, feed) in desired)
+        {
+            participant.Subscribed[id] = feed;
+        }
+
+        await SendOfferLockedAsync(participant, offer, attached, renegotiation: false);
+    }
+
+    /// <summary>Sends the browser the offer with the m-line → participant map of every stream it now receives.</summary>
+    private async Task SendOfferLockedAsync(LiveParticipant participant, string offer, JsonObject janusEvent, bool renegotiation)
+    {
         var mapped = new List<SubscribedFeed>();
-        if (attached["plugindata"]?["data"]?["streams"] is JsonArray list)
+        if (janusEvent["plugindata"]?["data"]?["streams"] is JsonArray list)
         {
             foreach (var s in list.OfType<JsonObject>())
             {
-                if ((long?)s["feed_id"] is { } feedId && byFeed.TryGetValue(feedId, out var pub) && (string?)s["mid"] is { } mid)
+                if ((bool?)s["active"] != false && (long?)s["feed_id"] is { } feedId && participant.Subscribed.TryGetValue(feedId, out var feed)
+                    && (string?)s["mid"] is { } mid)
                 {
-                    mapped.Add(new SubscribedFeed(mid, pub.Feed.ParticipantId, pub.Feed.Kind, (string?)s["type"] ?? ""));
+                    mapped.Add(new SubscribedFeed(mid, feed.ParticipantId, feed.Kind, (string?)s["type"] ?? ""));
                 }
             }
         }
 
-        await _hub.Clients.Client(participant.ConnectionId).SubscriptionOffer(new SubscriptionOffer(version, offer, mapped));
+        var version = ++participant.SubscriptionVersion;
+        participant.AwaitingAnswer = true;
+        participant.OfferSentAt = _time.GetTimestamp();
+        await _hub.Clients.Client(participant.ConnectionId!).SubscriptionOffer(new SubscriptionOffer(version, offer, mapped, renegotiation));
+    }
+
+    /// <summary>
+    /// A browser's ICE candidate for one of its PeerConnections (<paramref name="target"/>: camera, screen or
+    /// subscription), passed to the handle behind it; a null entry in <paramref name="candidates"/> = gathering complete.
+    /// Candidates for a handle that is gone (replaced, dropped) are ignored: its PeerConnection is gone too.
+    /// </summary>
+    public async Task TrickleAsync(Guid sessionId, Guid participantId, string target, IReadOnlyList<IceCandidate?> candidates, CancellationToken cancellationToken)
+    {
+        if (!_rooms.TryGetValue(sessionId, out var room))
+        {
+            return;
+        }
+
+        long janusSession;
+        long? handle;
+        await room.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (room.Generation != _gateway.Generation || !room.Participants.TryGetValue(participantId, out var participant))
+            {
+                return;
+            }
+
+            handle = target == "subscription"
+                ? participant.SubscriberHandle
+                : participant.Publishers.TryGetValue(target, out var publisher) ? publisher.Handle : null;
+            janusSession = room.JanusSession;
+        }
+        finally
+        {
+            room.Lock.Release();
+        }
+
+        if (handle is null)
+        {
+            return;
+        }
+
+        // Outside the room lock: a trickle is a one-way hint to Janus and must not wait behind renegotiations.
+        foreach (var candidate in candidates)
+        {
+            var body = candidate is null
+                ? new JsonObject { ["completed"] = true }
+                : new JsonObject { ["candidate"] = candidate.Candidate, ["sdpMid"] = candidate.SdpMid, ["sdpMLineIndex"] = candidate.SdpMLineIndex };
+            await _gateway.TrickleAsync(janusSession, handle.Value, body, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A stream added to a running subscription starts decoding at the publisher's next key frame: ask each such
+    /// publisher for one now (VideoRoom <c>configure</c> with <c>keyframe</c>, a PLI) instead of waiting for the
+    /// encoder's own interval.
+    /// </summary>
+    private async Task RequestKeyFramesLockedAsync(LiveRoom room, LiveParticipant participant, CancellationToken cancellationToken)
+    {
+        if (participant.AddedSinceAnswer.Count == 0)
+        {
+            return;
+        }
+
+        var added = participant.AddedSinceAnswer.ToHashSet();
+        participant.AddedSinceAnswer.Clear();
+        foreach (var publisher in room.Participants.Values.SelectMany(p => p.Publishers.Values).Where(x => x.Published && added.Contains(x.Feed.FeedId)))
+        {
+            try
+            {
+                await _gateway.MessageAsync(room.JanusSession, publisher.Handle, new JsonObject { ["request"] = "configure", ["keyframe"] = true }, null, null, true, cancellationToken);
+            }
+            catch (JanusException ex)
+            {
+                LogJanusCleanupFailed(room.SessionId, ex.Message);
+            }
+        }
     }
 
     private async Task ModerateLockedAsync(LiveRoom room, LiveParticipant participant, bool muted, CancellationToken cancellationToken)
@@ -610,6 +796,9 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
 
     public static string NewRoomSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription of participant {ParticipantId} in session {SessionId} could not be updated in place ({Code}: {Reason}): subscribing afresh")]
+    private partial void LogSubscriptionUpdateFailed(Guid sessionId, Guid participantId, int code, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Recording of session {SessionId} switched: {Record}")]
     private partial void LogRecordingSwitched(Guid sessionId, bool record);
 
@@ -653,6 +842,17 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
         public long? SubscriberHandle { get; set; }
 
         public int SubscriptionVersion { get; set; }
+
+        /// <summary>The feeds the subscriber handle carries now, by feed id.</summary>
+        public Dictionary<long, PublishedFeed> Subscribed { get; } = [];
+
+        /// <summary>An offer was sent and its answer has not come yet (no other renegotiation meanwhile).</summary>
+        public bool AwaitingAnswer { get; set; }
+
+        public long OfferSentAt { get; set; }
+
+        /// <summary>Feeds added by the offer awaiting its answer: each gets a key frame request once answered.</summary>
+        public HashSet<long> AddedSinceAnswer { get; } = [];
     }
 
     private sealed class LivePublisher(long handle, PublishedFeed feed)

@@ -56,7 +56,14 @@ public sealed record ParticipantView(Guid Id, string DisplayName, string Role, b
 /// <summary>A published stream: <paramref name="Kind"/> is <c>camera</c> or <c>screen</c>.</summary>
 public sealed record FeedView(long FeedId, string Kind);
 
-public sealed record SubscriptionOffer(int Version, string Sdp, IReadOnlyList<SubscribedFeed> Streams);
+/// <summary>
+/// A subscription offer; <paramref name="Renegotiation"/>: for the browser's existing subscription PeerConnection (a
+/// stream added or removed in place), otherwise for a new one.
+/// </summary>
+public sealed record SubscriptionOffer(int Version, string Sdp, IReadOnlyList<SubscribedFeed> Streams, bool Renegotiation);
+
+/// <summary>A browser's ICE candidate as <c>RTCIceCandidate</c> gives it.</summary>
+public sealed record IceCandidate(string Candidate, string? SdpMid, int? SdpMLineIndex);
 
 /// <summary>Which participant's feed a subscriber m-line (<paramref name="Mid"/>) carries.</summary>
 public sealed record SubscribedFeed(string Mid, Guid ParticipantId, string Kind, string Type);

@@ -39,6 +39,7 @@ internal sealed partial class ReceptionHub(
 {
     public const string Path = "/hubs/reception";
     private const int MaxTokenLength = 200;
+    private const int MaxCandidatesPerCall = 20;
 
     public static string SessionGroup(Guid sessionId) => "session:" + sessionId.ToString("N");
 
@@ -353,6 +354,34 @@ internal sealed partial class ReceptionHub(
             throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
         }
     }
+
+    /// <summary>
+    /// The caller's ICE candidates for one of its PeerConnections (<paramref name="target"/>: camera, screen or
+    /// subscription), as they are gathered, so no offer or answer waits for gathering; a null entry ends them.
+    /// </summary>
+    public async Task TrickleCandidates(string target, IReadOnlyList<IceCandidate?> candidates)
+    {
+        if (target is not ("camera" or "screen" or "subscription") || candidates is null || candidates.Count is 0 or > MaxCandidatesPerCall
+            || candidates.Any(c => c is not null && !IsCandidateShaped(c)))
+        {
+            throw new HubException(RealtimeMessages.Get("Ice.BadCandidates"));
+        }
+
+        var (session, participant) = await CallerInRoomAsync();
+        try
+        {
+            await media.TrickleAsync(session.Id, participant.Id, target, candidates, Context.ConnectionAborted);
+        }
+        catch (JanusException ex)
+        {
+            LogMediaFailed(ex.Code, ex.Message);
+            throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
+        }
+    }
+
+    private static bool IsCandidateShaped(IceCandidate c) =>
+        c.Candidate is { Length: > 0 and <= 512 } text && text.StartsWith("candidate:", StringComparison.Ordinal)
+        && !text.Any(char.IsControl) && (c.SdpMid is null or { Length: <= 32 }) && (c.SdpMLineIndex is null or (>= 0 and < 64));
 
     public async Task SendChat(string text)
     {

@@ -174,63 +174,103 @@
     if (state.screen) await publish('screen', state.screen);
   }
 
-  async function waitForIce(pc) {
-    if (pc.iceGatheringState === 'complete') return;
-    await new Promise((resolve) => {
-      const done = () => { if (pc.iceGatheringState === 'complete') resolve(); };
-      pc.addEventListener('icegatheringstatechange', done);
-      setTimeout(resolve, 2500); // host candidates are enough to start; do not wait on slow STUN/TURN
+  // Trickle ICE: offers and answers go at once; candidates follow through the hub as the browser gathers them
+  // (slow once STUN/TURN servers are configured), batched per tick, and only once the server has the handle they
+  // belong to (after Publish / AnswerSubscription returned).
+  function trickle(pc, target) {
+    const queue = [];
+    let ready = false;
+    let scheduled = false;
+    const flush = () => {
+      scheduled = false;
+      if (!ready || queue.length === 0 || pc.connectionState === 'closed') return;
+      const batch = queue.splice(0, 20);
+      state.connection.invoke('TrickleCandidates', target, batch).catch((e) => console.warn('trickle', e));
+      if (queue.length > 0) schedule();
+    };
+    const schedule = () => { if (!scheduled) { scheduled = true; setTimeout(flush, 0); } };
+    pc.addEventListener('icecandidate', (ev) => {
+      const c = ev.candidate;
+      if (c && !c.candidate) return; // an empty candidate marks the end of one generation; null ends them all
+      queue.push(c ? { candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex } : null);
+      schedule();
     });
+    return () => { ready = true; schedule(); };
   }
 
   async function publish(kind, stream) {
     if (state.publishers[kind]) { state.publishers[kind].close(); delete state.publishers[kind]; }
     const pc = new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: state.iceTransportPolicy });
     state.publishers[kind] = pc;
+    const candidatesReady = trickle(pc, kind);
     for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
     await pc.setLocalDescription(await pc.createOffer());
-    await waitForIce(pc);
     const answer = await state.connection.invoke('Publish', kind, pc.localDescription.sdp);
     await pc.setRemoteDescription({ type: 'answer', sdp: answer });
+    candidatesReady();
   }
 
+  // One subscription PeerConnection for the whole session: later offers add or remove streams on it
+  // (renegotiation), so the streams it keeps never stop. A fresh offer (first one, after a reconnect or a media
+  // server restart) replaces it.
   async function onSubscriptionOffer(offer) {
-    if (state.subscriber) state.subscriber.close();
-    const pc = new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: state.iceTransportPolicy });
-    state.subscriber = pc;
+    let pc = state.subscriber;
+    if (offer.renegotiation) {
+      // For a PeerConnection this page no longer has (media restarted meanwhile): a fresh offer is on its way.
+      if (!pc || pc.signalingState !== 'stable') return;
+    } else {
+      if (pc) pc.close();
+      pc = new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: state.iceTransportPolicy });
+      state.subscriber = pc;
+      pc.ontrack = () => renderTiles(pc);
+      pc.candidatesReady = trickle(pc, 'subscription');
+    }
     state.streamsByMid = {};
     for (const s of offer.streams) state.streamsByMid[s.mid] = s;
-    pc.ontrack = (ev) => attachRemote(ev.transceiver.mid, ev.track);
     await pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
     await pc.setLocalDescription(await pc.createAnswer());
-    await waitForIce(pc);
     if (state.subscriber !== pc) return; // replaced meanwhile
+    renderTiles(pc);
     await state.connection.invoke('AnswerSubscription', offer.version, pc.localDescription.sdp);
+    pc.candidatesReady();
   }
 
-  function attachRemote(mid, track) {
-    const info = state.streamsByMid[mid];
-    if (!info) return;
-    const key = `${info.participantId}:${info.kind}`;
-    let tile = document.querySelector(`[data-tile="${key}"]`);
-    if (!tile) {
-      tile = document.createElement('figure');
-      tile.className = 'tile';
-      tile.dataset.tile = key;
-      tile.dataset.participant = info.participantId;
-      tile.dataset.testid = 'remote-tile';
-      const video = document.createElement('video');
-      video.autoplay = true; video.playsInline = true;
-      video.srcObject = new MediaStream();
-      const caption = document.createElement('figcaption');
-      tile.append(video, caption);
-      $('[data-testid=remote-videos]').appendChild(tile);
+  // Tiles follow the subscription: one per remote participant's stream (camera or screen) with the tracks of its
+  // m-lines. A tile whose tracks did not change is left alone (swapping its stream would blank it for a moment).
+  function renderTiles(pc) {
+    if (pc !== state.subscriber) return;
+    const wanted = {};
+    for (const tr of pc.getTransceivers()) {
+      const info = tr.mid !== null ? state.streamsByMid[tr.mid] : null;
+      if (!info) continue;
+      const key = `${info.participantId}:${info.kind}`;
+      (wanted[key] ??= { info, tracks: [] }).tracks.push(tr.receiver.track);
     }
-    const video = tile.querySelector('video');
-    // A fresh stream on every change: an element whose stream lost a track may stall its audio playout.
-    const keep = (video.srcObject ? video.srcObject.getTracks() : []).filter((t) => t.kind !== track.kind && t.readyState === 'live');
-    video.srcObject = new MediaStream([...keep, track]);
-    video.play().catch(() => { /* resumeRemoteMedia retries */ });
+    for (const tile of document.querySelectorAll('[data-tile]')) {
+      if (!wanted[tile.dataset.tile]) tile.remove();
+    }
+    for (const [key, { info, tracks }] of Object.entries(wanted)) {
+      let tile = document.querySelector(`[data-tile="${key}"]`);
+      if (!tile) {
+        tile = document.createElement('figure');
+        tile.className = 'tile';
+        tile.dataset.tile = key;
+        tile.dataset.participant = info.participantId;
+        tile.dataset.testid = 'remote-tile';
+        const video = document.createElement('video');
+        video.autoplay = true; video.playsInline = true;
+        const caption = document.createElement('figcaption');
+        tile.append(video, caption);
+        $('[data-testid=remote-videos]').appendChild(tile);
+      }
+      const video = tile.querySelector('video');
+      const current = video.srcObject ? video.srcObject.getTracks() : [];
+      const same = current.length === tracks.length && tracks.every((t) => current.includes(t));
+      if (!same) {
+        video.srcObject = new MediaStream(tracks);
+        video.play().catch(() => { /* resumeRemoteMedia retries */ });
+      }
+    }
     labelTiles();
   }
 
@@ -343,8 +383,13 @@
       if (r.type !== 'inbound-rtp') return;
       const info = state.streamsByMid[r.mid];
       if (!info) return;
-      const p = result[info.participantId] ??= { framesDecoded: 0, audioEnergy: 0, audioSamples: 0, audioPackets: 0 };
-      if (r.kind === 'video') p.framesDecoded += r.framesDecoded || 0;
+      const p = result[info.participantId] ??= { framesDecoded: 0, freezeCount: 0, freezeMs: 0, audioEnergy: 0, audioSamples: 0, audioPackets: 0 };
+      if (r.kind === 'video') {
+        p.framesDecoded += r.framesDecoded || 0;
+        // The receiver's own count of video freezes (a frame later than max(3 × average, average + 150 ms)).
+        p.freezeCount += r.freezeCount || 0;
+        p.freezeMs += (r.totalFreezesDuration || 0) * 1000;
+      }
       if (r.kind === 'audio') { p.audioEnergy += r.totalAudioEnergy || 0; p.audioSamples += r.totalSamplesReceived || 0; p.audioPackets += r.packetsReceived || 0; }
     });
     for (const [id, p] of Object.entries(result)) {
