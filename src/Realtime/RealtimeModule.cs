@@ -48,7 +48,6 @@ public static class RealtimeModule
         builder.Services.AddSingleton<TurnServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TurnServer>());
         builder.Services.AddSingleton<SessionMedia>();
-        builder.Services.AddSingleton<ISessionMediaDirectory>(sp => sp.GetRequiredService<SessionMedia>());
         builder.Services.AddSingleton<IceServers>();
         builder.Services.AddScoped<LobbyBoard>();
         builder.Services.AddScoped<LobbyDoor>();

@@ -26,19 +26,3 @@ internal interface IRoomRecordingPolicy
 /// <param name="Generation">The media server's generation (a restarted Janus starts new files).</param>
 /// <param name="RecordingFolder">Where Janus records this room, or null.</param>
 internal sealed record PublishedFeed(Guid SessionId, Guid ParticipantId, long FeedId, string Kind, long Generation, string? RecordingFolder);
-
-/// <summary>Seam for the recordings feature: which participant is behind which Janus feed, live.</summary>
-internal interface ISessionMediaDirectory
-{
-    /// <summary>Feeds published now in the session's room.</summary>
-    IReadOnlyList<PublishedFeed> CurrentFeeds(Guid sessionId);
-
-    /// <summary>Every feed ever published in the session's room since this process started (for the archive's manifest).</summary>
-    IReadOnlyList<PublishedFeed> AllFeeds(Guid sessionId);
-
-    /// <summary>Raised when a participant starts publishing a stream.</summary>
-    event Action<PublishedFeed>? FeedPublished;
-
-    /// <summary>Raised after a session's room is destroyed (the session ended): its recordings are complete.</summary>
-    event Action<Guid>? RoomClosed;
-}

@@ -14,7 +14,7 @@ namespace DaoVien.OnlineReception.Realtime.MediaServer;
 /// participant. Browsers never see handles or secrets: they send SDP through the hub and get SDP back.
 /// State here is the live media only; who may do what is decided from the database before calling in.
 /// </summary>
-internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.IRecordingSwitch
+internal sealed partial class SessionMedia : Recordings.IRecordingSwitch
 {
     /// <summary>How long a browser may take to answer a subscription offer before its subscription is started over.</summary>
     private static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(15);
@@ -26,7 +26,6 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
     private readonly ILogger<SessionMedia> _logger;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<Guid, LiveRoom> _rooms = new();
-    private readonly ConcurrentDictionary<Guid, List<PublishedFeed>> _history = new();
 
     public SessionMedia(JanusGateway gateway, IHubContext<ReceptionHub, IReceptionClient> hub, IRoomRecordingPolicy recording, IOptions<JanusOptions> options, TimeProvider time, ILogger<SessionMedia> logger)
     {
@@ -37,28 +36,6 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
         _options = options.Value;
         _logger = logger;
         _gateway.MediaServerReset += OnMediaServerReset;
-    }
-
-    public event Action<PublishedFeed>? FeedPublished;
-
-    public event Action<Guid>? RoomClosed;
-
-    public IReadOnlyList<PublishedFeed> CurrentFeeds(Guid sessionId) =>
-        _rooms.TryGetValue(sessionId, out var room)
-            ? [.. room.Participants.Values.SelectMany(p => p.Publishers.Values.Where(x => x.Published).Select(x => x.Feed))]
-            : [];
-
-    public IReadOnlyList<PublishedFeed> AllFeeds(Guid sessionId)
-    {
-        if (!_history.TryGetValue(sessionId, out var list))
-        {
-            return [];
-        }
-
-        lock (list)
-        {
-            return [.. list];
-        }
     }
 
     /// <summary>Creates the session's room on the current Janus (or finds it).</summary>
@@ -226,12 +203,6 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
                 {
                     await ModerateLockedAsync(room, participant, true, CancellationToken.None);
                 }
-
-                var history = _history.GetOrAdd(room.SessionId, _ => []);
-                lock (history)
-                {
-                    history.Add(publisher.Feed);
-                }
             }
 
             foreach (var other in room.Participants.Values.Where(p => p.Id != participantId))
@@ -242,11 +213,6 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
         finally
         {
             room.Lock.Release();
-        }
-
-        if (up)
-        {
-            FeedPublished?.Invoke(publisher.Feed);
         }
     }
 
@@ -413,11 +379,7 @@ internal sealed partial class SessionMedia : ISessionMediaDirectory, Recordings.
         {
             room.Lock.Release();
         }
-
-        RoomClosed?.Invoke(sessionId);
     }
-
-    public bool IsLive(Guid sessionId) => _rooms.ContainsKey(sessionId);
 
     /// <summary>Sessions whose rooms are registered in this process (open sessions).</summary>
     public IReadOnlyList<Guid> LiveSessions => [.. _rooms.Keys];
