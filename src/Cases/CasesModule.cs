@@ -52,7 +52,7 @@ public static class CasesModule
         services.AddScoped<ForwardedLetterService>();
         services.AddScoped<ReportBackReminders>();
         services.AddScoped<LongRunningService>();
-        services.AddScoped<LongRunningReminders>();
+        services.AddScoped<IFollowUpNotices, LongRunningReminders>();
         services.AddScoped<SessionMinutesService>();
         services.AddScoped<ISessionMinutes>(sp => sp.GetRequiredService<SessionMinutesService>());
         services.AddScoped<ReceptionBookQuery>();

@@ -16,7 +16,7 @@ namespace DaoVien.OnlineReception.Cases.LongRunning;
 /// <see cref="CaseNotification"/>s keyed by step or entry, due date and recipient, so they join the day's digest once,
 /// and a moved due date starts new reminders. Messages name the case number and the step, never a person of the case.
 /// </summary>
-internal sealed class LongRunningReminders(CasesDbContext db, IWorkingDayCalendar workingDays, WardClock clock)
+internal sealed class LongRunningReminders(CasesDbContext db, IWorkingDayCalendar workingDays, WardClock clock) : IFollowUpNotices
 {
     private static readonly CaseStatus[] Finished = [CaseStatus.Closed, CaseStatus.Resolved, CaseStatus.Refused, CaseStatus.Transferred, CaseStatus.Guided];
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.ForwardedLetters;
-using DaoVien.OnlineReception.Cases.LongRunning;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Kernel.Staff;
@@ -22,7 +21,7 @@ internal sealed record SweepResult(int Recomputed, int RemindersSent, int Overdu
 /// each recipient one digest of the day. Every notification has a unique key and every digest is unique per person and
 /// day, so running twice — or catching up after a missed day — sends nothing twice. Forwarded letters' report-backs
 /// are reminded and alerted in the same pass (<see cref="ReportBackReminders"/>, docs/adr/0085), and so are the plan
-/// steps and reviews of long-running cases (<see cref="LongRunningReminders"/>, docs/adr/0087).
+/// steps and reviews of long-running cases (<see cref="IFollowUpNotices"/>, docs/adr/0087).
 /// </summary>
 internal sealed class DeadlineSweep(
     CasesDbContext db,
@@ -31,7 +30,7 @@ internal sealed class DeadlineSweep(
     IOptions<ReminderOptions> reminders,
     DigestMailer digests,
     ReportBackReminders reportBacks,
-    LongRunningReminders longRunning,
+    IFollowUpNotices longRunning,
     WardClock clock,
     ILogger<DeadlineSweep> logger)
 {
