@@ -5,7 +5,6 @@ using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace DaoVien.OnlineReception.Cases.ForwardedLetters;
 
@@ -208,23 +207,7 @@ internal sealed class ForwardedLetterService(CasesDbContext db, CaseRegistry reg
         return CaseResult.Fail(error);
     }
 
-    private async Task<CaseResult> SaveAsync(Guid caseId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CaseResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Refused(caseId, CaseErrors.Concurrency);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.CheckViolation })
-        {
-            // Two staff at once (a second forwarding record, a second result report): the database keeps the first.
-            db.ChangeTracker.Clear();
-            return Refused(caseId, CaseErrors.Concurrency);
-        }
-    }
+    // Two staff at once (a second forwarding record, a second result report): the database keeps the first.
+    private async Task<CaseResult> SaveAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await CaseEdits.TrySaveAsync(db, cancellationToken) ? CaseResult.Ok : Refused(caseId, CaseErrors.Concurrency);
 }

@@ -5,7 +5,6 @@ using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Kernel.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace DaoVien.OnlineReception.Cases.LongRunning;
 
@@ -240,23 +239,7 @@ internal sealed class LongRunningService(CasesDbContext db, CaseRegistry registr
         return CaseResult.Fail(error);
     }
 
-    private async Task<CaseResult> SaveAsync(Guid caseId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CaseResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Refused(caseId, CaseErrors.Concurrency);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.CheckViolation })
-        {
-            // Two staff at once (a second register entry, two steps taking one number): the database keeps the first.
-            db.ChangeTracker.Clear();
-            return Refused(caseId, CaseErrors.Concurrency);
-        }
-    }
+    // Two staff at once (a second register entry, two steps taking one number): the database keeps the first.
+    private async Task<CaseResult> SaveAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await CaseEdits.TrySaveAsync(db, cancellationToken) ? CaseResult.Ok : Refused(caseId, CaseErrors.Concurrency);
 }
