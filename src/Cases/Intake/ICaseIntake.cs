@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Scheduling.Bookings;
 
 namespace DaoVien.OnlineReception.Cases.Intake;
 
@@ -37,7 +38,20 @@ public enum ReceptionRefusalGround
 /// <param name="IdNumber">Citizen ID number as text (never an image of the card).</param>
 /// <param name="Phone">Phone, when given.</param>
 /// <param name="IsRepresentative">True for a group's appointed representative.</param>
-public sealed record ReceptionParticipant(string FullName, string? Address, string? IdNumber, string? Phone, bool IsRepresentative);
+public sealed record ReceptionParticipant(string FullName, string? Address, string? IdNumber, string? Phone, bool IsRepresentative)
+{
+    /// <summary>The booker with what they gave at booking, then a group's other representatives by name.</summary>
+    public static IReadOnlyList<ReceptionParticipant> FromBooking(BookingParticulars given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var group = given.Representatives.Count > 0;
+        return
+        [
+            new ReceptionParticipant(given.FullName, given.Address, given.CitizenIdNumber, given.Phone, group),
+            .. given.Representatives.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new ReceptionParticipant(n.Trim(), null, null, null, IsRepresentative: true)),
+        ];
+    }
+}
 
 /// <summary>A reception that happened (online session or in person), for the reception book.</summary>
 /// <param name="ReceivedAt">When the reception took place (UTC instant).</param>
