@@ -156,9 +156,31 @@ public interface ICaseRecordings
 /// <param name="DecisionNumber">Decision number once resolved.</param>
 public sealed record EarlierCase(Guid CaseId, string Number, CaseKind Kind, string SubjectArea, DateOnly ReceivedOn, string Status, string? DecisionNumber);
 
+/// <summary>
+/// What a citizen holding the booking code may know of the case their reception led to: its number, its status and
+/// the legal deadlines the ward owes them — never the content, the persons or who handles it.
+/// </summary>
+/// <param name="Number">The case number (e.g. 2026-00012).</param>
+/// <param name="Status">Status in Vietnamese.</param>
+/// <param name="DecisionNumber">The decision or conclusion's number once there is one.</param>
+/// <param name="Deadlines">The citizen-facing deadlines, in due order.</param>
+public sealed record CitizenCaseStatus(string Number, string Status, string? DecisionNumber, IReadOnlyList<CitizenDeadline> Deadlines);
+
+/// <summary>One legal deadline: <paramref name="Kind"/> is <c>ReceptionReply</c>, <c>Acceptance</c>, <c>Notification</c> or <c>Resolution</c>.</summary>
+/// <param name="Kind">Which deadline (its label is <c>Deadline.{Kind}</c> in the web host's CasesResource).</param>
+/// <param name="DueOn">Last day (ward date).</param>
+/// <param name="DoneOn">When it was met, or null.</param>
+public sealed record CitizenDeadline(string Kind, DateOnly DueOn, DateOnly? DoneOn);
+
 /// <summary>Read access for the presiding official's console: the citizen's earlier cases.</summary>
 public interface ICaseHistoryReader
 {
+    /// <summary>
+    /// The case opened from booking <paramref name="bookingId"/> or from one of its sessions, as its citizen may see it
+    /// (<see cref="CitizenCaseStatus"/>); null when none was opened.
+    /// </summary>
+    Task<CitizenCaseStatus?> CitizenStatusAsync(Guid bookingId, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken = default);
+
     /// <summary>Cases opened from that booking, or from earlier bookings/receptions of the same citizen ID number.</summary>
     Task<IReadOnlyList<EarlierCase>> ForBookingAsync(Guid bookingId, CancellationToken cancellationToken = default);
 
