@@ -50,6 +50,8 @@ internal sealed class SessionDirectory(RealtimeDbContext db) : IReceptionSession
 
         var participants = await db.Participants.AsNoTracking()
             .Where(p => p.SessionId == sessionId && p.State != ParticipantState.Invited && p.State != ParticipantState.Waiting)
+            // A dialogue's invitee who was never let into the room did not take part (a link opened, then replaced).
+            .Where(p => s.DialogueCaseId == null || p.StaffId != null || p.JoinedAt != null)
             .OrderBy(p => p.Role).ThenBy(p => p.CreatedAt)
             .Select(p => new SessionParticipantInfo(p.Id, p.Role, p.StaffId, p.DisplayName, p.JoinedAt, p.LeftAt, p.State == ParticipantState.Removed, p.SealedIdentity, p.Organisation))
             .ToListAsync(cancellationToken);
