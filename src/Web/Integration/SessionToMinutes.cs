@@ -44,7 +44,7 @@ internal sealed class SessionToMinutes(
             ParticipantRole.Presiding => MinutesPdf.PresidingRole,
             ParticipantRole.Official => "Cán bộ tham dự",
             // A dialogue's outside participant is named with the body they represent (and their position).
-            ParticipantRole.Guest => "Đại diện " + (p.Organisation ?? "cơ quan, tổ chức"),
+            ParticipantRole.Guest => p.Organisation ?? "Đại diện cơ quan, tổ chức",
             _ => "Công dân",
         })).ToList();
         var presented = booking?.Summary ?? session.AdHoc?.Reason ?? session.Dialogue?.Subject ?? "Tiếp công dân đột xuất.";
