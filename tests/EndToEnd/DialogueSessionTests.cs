@@ -114,7 +114,7 @@ public sealed class DialogueSessionTests(PostgresServer server, BrowserFixture b
         await Assertions.Expect(chairman.GetByTestId("chat-log")).ToContainTextAsync("Mặt trận đề nghị");
         await Task.Delay(TimeSpan.FromSeconds(8), ct); // the dialogue itself: a span of recorded talk
 
-        await Assertions.Expect(chairman.Locator("[data-testid=end-outcome] option[value='1']")).ToBeDisabledAsync();
+        await Assertions.Expect(chairman.Locator("[data-testid=end-outcome] option[value='1']")).ToHaveAttributeAsync("disabled", "");
         await chairman.GetByTestId("end-outcome").SelectOptionAsync("0");
         await chairman.GetByTestId("end-note").FillAsync("Các bên thống nhất đo đạc lại trước ngày 30");
         await chairman.GetByTestId("end-submit").ClickAsync();
