@@ -1,8 +1,13 @@
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.LongRunning;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Kernel.Ward;
+using DaoVien.OnlineReception.Realtime.Dialogue;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -26,6 +31,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
     private Guid _dayId;
     private BookedCitizen _citizen = null!;
     private Guid _longRunningCaseId;
+    private string _dialogueJoinPath = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -37,6 +43,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         _dayId = await bookings.OpenDayAsync(chairman, daysFromToday: 7);
         _citizen = await bookings.BookAsync(_dayId, 0);
         _longRunningCaseId = await RegisterLongRunningCaseAsync(chairman);
+        _dialogueJoinPath = await OpenDialogueAsync(await _app.CreateStaffAsync("chutich.dt", "Doi-thoai-2026", "Trần Văn Chủ Trì", TestRoles.ViceChairman));
     }
 
     [Theory]
@@ -50,7 +57,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
             await Accessibility.EnableAsync(context);
             var page = await context.NewPageAsync();
             // The citizen's own pages: the booking found by its code, the join link before the lobby opens.
-            foreach (var path in new[] { "/", "/Calendar", $"/Booking?day={_dayId}", "/Booking/Status", $"/Booking/Status?code={_citizen.Code}", "/Results", "/Reception/Join", _citizen.JoinPath, "/Account/Login" })
+            foreach (var path in new[] { "/", "/Calendar", $"/Booking?day={_dayId}", "/Booking/Status", $"/Booking/Status?code={_citizen.Code}", "/Results", "/Reception/Join", _citizen.JoinPath, _dialogueJoinPath, "/Account/Login" })
             {
                 await CheckAsync(page, path, found);
             }
@@ -62,7 +69,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
             }
 
             // The register's pages with a hotspot, an overdue-free plan step and a review, as staff use them.
-            foreach (var path in new[] { "/Cases/LongRunning", $"/Cases/LongRunningPlan?id={_longRunningCaseId}" })
+            foreach (var path in new[] { "/Cases/LongRunning", $"/Cases/LongRunningPlan?id={_longRunningCaseId}", $"/Cases/Dialogue?id={_longRunningCaseId}" })
             {
                 await CheckAsync(page, path, found);
                 Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways");
@@ -117,6 +124,16 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         }
 
         return file.Id;
+    }
+
+    /// <summary>A dialogue held by another official for the register's case: its guest's join link (the page in its dialogue mode).</summary>
+    private async Task<string> OpenDialogueAsync(Guid presiding)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var number = await scope.ServiceProvider.GetRequiredService<CasesDbContext>().Cases.Where(c => c.Id == _longRunningCaseId).Select(c => c.Number).SingleAsync(TestContext.Current.CancellationToken);
+        var opened = await scope.ServiceProvider.GetRequiredService<DialogueService>().OpenAsync(presiding, scope.ServiceProvider.GetRequiredService<WardClock>().Today,
+            new DialogueMatter(_longRunningCaseId, number, MatterKind.Complaint, "Đối thoại với các hộ dân"), [new DialogueInvitee(InviteeKind.Organisation, "Lê Thị Mặt Trận", "Ủy ban MTTQ phường", null, null)], null, TestContext.Current.CancellationToken);
+        return "/Reception/Join?t=" + Uri.EscapeDataString(opened.Links[0].Token);
     }
 
     private static async Task CheckAsync(IPage page, string path, List<string> found)

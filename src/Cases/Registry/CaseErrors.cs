@@ -80,4 +80,7 @@ internal static class CaseErrors
     public const string LongRunningStepDoneOn = "Error.LongRunningStepDoneOn";
     public const string LongRunningReviewNotes = "Error.LongRunningReviewNotes";
     public const string LongRunningReviewedOn = "Error.LongRunningReviewedOn";
+    public const string DialogueDenunciation = "Error.DialogueDenunciation";
+    public const string DialogueCaseClosed = "Error.DialogueCaseClosed";
+    public const string DialogueNotGroup = "Error.DialogueNotGroup";
 }

@@ -18,6 +18,13 @@ internal sealed class SessionToCaseFile(
     public async Task SessionEndedAsync(ReceptionSessionInfo session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        if (session.Dialogue is not null)
+        {
+            // A dialogue is a step in handling a case that exists (linked when it opened), not a reception that
+            // enters the book or opens a case: its archive and minutes reach that case through the link (docs/adr/0088).
+            return;
+        }
+
         var booking = session.BookingId is { } bookingId ? await bookings.FindAsync(bookingId, cancellationToken) : null;
         var citizens = session.Participants.Where(p => p.Role == ParticipantRole.Citizen).ToList();
         // A booked citizen gave name, address, ID and phone at booking: the book and the case carry them (the room
@@ -87,10 +94,11 @@ internal sealed class SessionToCaseFile(
             _ => null,
         });
 
-    /// <summary>A booked session's matter comes from its booking; an ad-hoc one's from the presiding official's choice at opening.</summary>
+    /// <summary>A booked session's matter comes from its booking; an ad-hoc one's from the presiding official's choice at opening; a dialogue's from its case.</summary>
     internal static CaseKind MatterOf(BookingSummary? booking, ReceptionSessionInfo session) =>
         booking is not null ? (CaseKind)(int)booking.Kind
         : session.AdHoc is { } adHoc ? (CaseKind)(int)adHoc.Kind
+        : session.Dialogue is { } dialogue ? (CaseKind)(int)dialogue.Kind
         : CaseKind.Feedback;
 
     /// <summary>
