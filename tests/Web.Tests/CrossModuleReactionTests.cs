@@ -1,5 +1,6 @@
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Persistence;
+using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -115,6 +116,46 @@ public sealed class CrossModuleReactionTests(PostgresServer server)
             persons,
             p => Assert.Equal(("Nguyễn Thị Lan", "Số 1 đường Đào Viên", "001190012345", "0912345678", true), (p.FullName, p.Address, p.IdNumber, p.Phone, p.IsRepresentative)),
             p => Assert.Equal(("Trần Văn Hùng", null, null, null, true), (p.FullName, p.Address, p.IdNumber, p.Phone, p.IsRepresentative)));
+    }
+
+    [Fact]
+    public async Task DialogueEnded_LinkMissingAfterAFailedSecondSave_LinkedToItsCaseOnce_NoBookRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "x-" + Guid.NewGuid().ToString("N")[..8]));
+        using var client = app.CreateClient();
+        var chairman = await app.CreateStaffAsync("chutich", "Ch@irman-2026", "Nguyễn Văn A", TestRoles.Chairman);
+        var opened = await app.WithScopeAsync(async sp =>
+        {
+            var intake = sp.GetRequiredService<ICaseIntake>();
+            var reception = await intake.RecordReceptionAsync(new ReceptionRecord(
+                sp.GetRequiredService<TimeProvider>().GetUtcNow(), CaseChannel.InPerson, CaseKind.Complaint, "Đất đai", "Khiếu nại về giá bồi thường",
+                [new ReceptionParticipant("Vũ Văn Một", null, null, null, true), new ReceptionParticipant("Lý Thị Hai", null, null, null, true)], 12,
+                ReceptionOutcome.CaseAccepted, null, null, null, null, null, null, chairman), ct);
+            return (await intake.CreateCaseFromReceptionAsync(reception.Value, chairman, ct)).Value!;
+        });
+        var dialogue = Ended(chairman, SessionOutcome.AnsweredOnTheSpot, null) with
+        {
+            Dialogue = new DialogueMatter(opened.CaseId, opened.Number, Scheduling.Bookings.MatterKind.Complaint, "Đối thoại về giá bồi thường"),
+        };
+
+        for (var run = 0; run < 2; run++)
+        {
+            await app.WithScopeAsync(async sp =>
+            {
+                foreach (var sink in sp.GetServices<ISessionOutcomeSink>())
+                {
+                    await sink.SessionEndedAsync(dialogue, ct);
+                }
+
+                return true;
+            });
+        }
+
+        var found = await app.WithScopeAsync(sp => sp.GetRequiredService<ICaseHistoryReader>().ForSessionAsync(dialogue.SessionId, ct));
+        Assert.Equal(opened, found);
+        Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<CasesDbContext>().Links.CountAsync(l => l.TargetId == dialogue.SessionId, ct)));
+        Assert.False(await app.WithScopeAsync(sp => sp.GetRequiredService<CasesDbContext>().Receptions.AnyAsync(r => r.SessionId == dialogue.SessionId, ct)));
     }
 
     [Fact]

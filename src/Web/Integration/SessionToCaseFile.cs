@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Cases.LongRunning;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Scheduling.Bookings;
@@ -13,15 +14,19 @@ internal sealed class SessionToCaseFile(
     ICaseIntake intake,
     IBookingDirectory bookings,
     SessionArchiveLinker linker,
+    DialogueCases dialogueCases,
     ILogger<SessionToCaseFile> logger) : ISessionOutcomeSink
 {
     public async Task SessionEndedAsync(ReceptionSessionInfo session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (session.Dialogue is not null)
+        if (session.Dialogue is { } dialogue)
         {
             // A dialogue is a step in handling a case that exists (linked when it opened), not a reception that
             // enters the book or opens a case: its archive and minutes reach that case through the link (docs/adr/0088).
+            // Opening stored the session and then the link in two saves; should the second have failed, the link is
+            // made now, before the minutes and the archive look for it (a no-op when it is there).
+            await dialogueCases.LinkSessionAsync(dialogue.CaseId, session.SessionId, dialogue.Subject, CaseActor.System, cancellationToken);
             return;
         }
 
