@@ -59,6 +59,7 @@ public static class CasesModule
         services.AddScoped<ReceptionBookQuery>();
         services.AddScoped<PublicationService>();
         services.AddScoped<SecondInstanceService>();
+        services.AddScoped<QualityFiguresBuilder>();
         services.AddScoped<QuarterlyReportBuilder>();
 
         services.AddQuartz(q =>
