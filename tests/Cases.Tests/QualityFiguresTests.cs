@@ -401,3 +401,59 @@ public sealed class QualityFiguresTests(PostgresServer server) : IAsyncLifetime
     // Every cell is quoted by the export (TableExport), and none of these holds a quote or a comma inside.
     private static string[] Cells(string line) => line[1..^1].Split("\",\"");
 }
+
+/// <summary>The unit of a staff account (đơn vị công tác), set by the administrator and read by the modules.</summary>
+public sealed class StaffUnitPageTests(PostgresServer server) : IAsyncLifetime
+{
+    private readonly CasesApp app = new(server);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await app.InitializeAsync();
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task EditPage_Unit_HiddenCharactersRefusedThenSavedAndSeenByTheDirectory()
+    {
+        var (_, admin) = await app.SignedInAsync("quantri.donvi", TestRoles.Admin);
+        var staffId = await app.Factory.CreateStaffAsync("canbo.donvi", "Test-pass-2026", "Phan Văn Đơn Vị", TestRoles.Staff);
+        var edit = new Uri("/Admin/Staff/Edit?id=" + staffId, UriKind.Relative);
+
+        async Task<HttpResponseMessage> PostAsync(string unit) => await admin.PostAsync(edit, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await admin.AntiforgeryTokenAsync(edit, Ct),
+            ["Id"] = staffId.ToString(),
+            ["Roles"] = TestRoles.Staff,
+            ["Unit"] = unit,
+        }), Ct);
+
+        using (var refused = await PostAsync("Phòng Kinh tế\u202E"))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Đơn vị công tác dài tối đa 200 ký tự và không được chứa ký tự điều khiển hoặc ký tự ẩn.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        }
+
+        Assert.Null((await Directory(staffId))!.Unit);
+        using (var saved = await PostAsync("  Phòng Văn hóa - Xã hội  "))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var member = (await Directory(staffId))!;
+        Assert.Equal("Phòng Văn hóa - Xã hội", member.Unit);
+        Assert.Equal([TestRoles.Staff], member.Roles);
+        Assert.Contains("Phòng Văn hóa - Xã hội", WebUtility.HtmlDecode(await admin.GetStringAsync(new Uri("/Admin/Staff", UriKind.Relative), Ct)), StringComparison.Ordinal);
+        // The next account's form offers the units already in use.
+        var other = await app.Factory.CreateStaffAsync("canbo.donvi2", "Test-pass-2026", "Phan Thị Khác", TestRoles.Staff);
+        Assert.Contains("<option value=\"Phòng Văn hóa - Xã hội\">", WebUtility.HtmlDecode(await admin.GetStringAsync(new Uri("/Admin/Staff/Edit?id=" + other, UriKind.Relative), Ct)), StringComparison.Ordinal);
+        using (var cleared = await PostAsync(" "))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        }
+
+        Assert.Null((await Directory(staffId))!.Unit);
+    }
+
+    private Task<Kernel.Staff.StaffMember?> Directory(Guid id) => app.WithAsync(sp => sp.GetRequiredService<Kernel.Staff.IStaffDirectory>().FindAsync(id, Ct));
+}
