@@ -49,7 +49,8 @@ internal sealed class QualityFiguresBuilder(CasesDbContext db, IStaffDirectory s
         Open,
     }
 
-    public async Task<QualityFigures> BuildAsync(DateOnly from, DateOnly to, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>The figures of the quarter <paramref name="from"/>–<paramref name="to"/> as they stand on <paramref name="asOf"/> (the quarter's end once it is over, else <paramref name="today"/>).</summary>
+    public async Task<QualityFigures> BuildAsync(DateOnly from, DateOnly to, DateOnly asOf, DateOnly today, CancellationToken cancellationToken)
     {
         var last = asOf < to ? asOf : to;
         var results = await db.SecondInstanceResults.AsNoTracking().Where(r => r.DecisionDate >= from && r.DecisionDate <= last)
@@ -65,7 +66,8 @@ internal sealed class QualityFiguresBuilder(CasesDbContext db, IStaffDirectory s
             .Where(d => d.DueDate >= from && d.DueDate <= last && d.Kind != DeadlineKind.ReferralAnswer)
             .Select(d => new { d.CaseId, d.DueDate, d.CompletedOn, d.Case!.AssigneeId })
             .ToListAsync(cancellationToken);
-        var cases = deadlines.GroupBy(d => d.CaseId).Select(g => new
+        // A deadline due today and not met yet is still running: it rates nobody until it passes.
+        var cases = deadlines.Where(d => d.DueDate < today || d.CompletedOn <= asOf).GroupBy(d => d.CaseId).Select(g => new
         {
             g.First().AssigneeId,
             // A case is as late as its latest deadline: one not done at the report date, else one done after its date.

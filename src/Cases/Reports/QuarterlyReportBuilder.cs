@@ -41,7 +41,7 @@ internal sealed class QuarterlyReportBuilder(CasesDbContext db, QualityFiguresBu
             due.Count,
             [.. overdue.Select(o => new OverdueRow(o.CaseId, o.Number, o.CaseKind, o.DeadlineKind, o.DueDate, asOf.DayNumber - o.DueDate.DayNumber))],
             await ForwardedAsync(from, to, asOf, cancellationToken),
-            await quality.BuildAsync(from, to, asOf, cancellationToken));
+            await quality.BuildAsync(from, to, asOf, clock.Today, cancellationToken));
     }
 
     private async Task<List<ForwardedRow>> ForwardedAsync(DateOnly from, DateOnly to, DateOnly asOf, CancellationToken cancellationToken)
