@@ -457,3 +457,31 @@ public sealed class StaffUnitPageTests(PostgresServer server) : IAsyncLifetime
 
     private Task<Kernel.Staff.StaffMember?> Directory(Guid id) => app.WithAsync(sp => sp.GetRequiredService<Kernel.Staff.IStaffDirectory>().FindAsync(id, Ct));
 }
+
+/// <summary>The live quarter: a deadline due today and not met yet is still running, and rates nobody until it passes.</summary>
+public sealed class LiveQuarterRatingTests(PostgresServer server) : IAsyncLifetime
+{
+    private readonly CasesApp app = new(server);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await app.InitializeAsync();
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task QuarterlyReport_DeadlineDueToday_NotRatedUntilTheDayAfter()
+    {
+        var staffId = await app.Factory.CreateStaffAsync("canbo.homnay", "Test-pass-2026", "Hồ Văn Hôm Nay", TestRoles.Staff);
+        var file = await app.CreateAsync(CaseKind.Complaint, staffId);
+        var due = (await app.LoadAsync(file.Id)).Deadlines.Single(d => d.Kind == Deadlines.DeadlineKind.Acceptance).DueDate;
+
+        app.SetToday(due);
+        var onTheDay = await app.WithAsync(sp => sp.GetRequiredService<QuarterlyReportBuilder>().BuildAsync(2026, 1, Ct));
+        app.SetToday(due.AddDays(1));
+        var dayAfter = await app.WithAsync(sp => sp.GetRequiredService<QuarterlyReportBuilder>().BuildAsync(2026, 1, Ct));
+
+        Assert.Empty(onTheDay.Quality.ByOfficial);
+        Assert.Equal(new OnTimeRow("Hồ Văn Hôm Nay", null, 1, 0, 0, 1, 0), Assert.Single(dayAfter.Quality.ByOfficial));
+    }
+}
