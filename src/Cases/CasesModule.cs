@@ -53,6 +53,7 @@ public static class CasesModule
         services.AddScoped<ForwardedLetterService>();
         services.AddScoped<ReportBackReminders>();
         services.AddScoped<LongRunningService>();
+        services.AddScoped<DialogueCases>();
         services.AddScoped<IFollowUpNotices, LongRunningReminders>();
         services.AddScoped<SessionMinutesService>();
         services.AddScoped<ISessionMinutes>(sp => sp.GetRequiredService<SessionMinutesService>());

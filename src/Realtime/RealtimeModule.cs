@@ -52,6 +52,7 @@ public static class RealtimeModule
         builder.Services.AddScoped<LobbyBoard>();
         builder.Services.AddScoped<LobbyDoor>();
         builder.Services.AddScoped<SessionLifecycle>();
+        builder.Services.AddScoped<Dialogue.DialogueService>();
         builder.Services.AddScoped<SessionChat>();
         builder.Services.AddSingleton<LiveSealedChat>();
         builder.Services.AddScoped<CrashedSessionOutcomes>();

@@ -76,6 +76,8 @@ public static class SchedulingModule
         services.AddScoped<MeetingService>();
         services.AddSingleton<ReceptionDayBlock>();
         services.AddScoped<BookingService>();
+        services.AddScoped<JoinLinkReissue>();
+        services.AddSingleton<ReissueAttempts>();
         services.AddScoped<IBookingDirectory, BookingDirectory>();
         services.AddScoped<IBookingSealing, BookingSealing>();
         services.AddScoped<NotificationComposer>();

@@ -1,9 +1,14 @@
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.LongRunning;
+using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Reports;
 using DaoVien.OnlineReception.Kernel.Ward;
+using DaoVien.OnlineReception.Realtime.Dialogue;
+using DaoVien.OnlineReception.Realtime.Sessions;
+using DaoVien.OnlineReception.Scheduling.Bookings;
 using DaoVien.OnlineReception.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -30,6 +35,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
     private Guid _chairmanId;
     private Guid _decidedCaseId;
     private string _qualityReport = "";
+    private string _dialogueJoinPath = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -44,6 +50,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         _chairmanId = chairman;
         await _app.SetStaffUnitAsync(chairman, "Văn phòng HĐND-UBND");
         (_decidedCaseId, _qualityReport) = await DecideComplaintAsync(chairman);
+        _dialogueJoinPath = await OpenDialogueAsync(await _app.CreateStaffAsync("chutich.dt", "Doi-thoai-2026", "Trần Văn Chủ Trì", TestRoles.ViceChairman));
     }
 
     [Theory]
@@ -57,7 +64,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
             await Accessibility.EnableAsync(context);
             var page = await context.NewPageAsync();
             // The citizen's own pages: the booking found by its code, the join link before the lobby opens.
-            foreach (var path in new[] { "/", "/Calendar", $"/Booking?day={_dayId}", "/Booking/Status", $"/Booking/Status?code={_citizen.Code}", "/Results", "/Reception/Join", _citizen.JoinPath, "/Account/Login" })
+            foreach (var path in new[] { "/", "/Calendar", $"/Booking?day={_dayId}", "/Booking/Status", $"/Booking/Status?code={_citizen.Code}", "/Results", "/Reception/Join", _citizen.JoinPath, _dialogueJoinPath, "/Account/Login" })
             {
                 await CheckAsync(page, path, found);
             }
@@ -70,7 +77,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
 
             // The register's pages with a hotspot, an overdue-free plan step and a review, as staff use them; a complaint
             // the ward decided, with the second-instance form open; the quarter its deadlines fell in, with the ratings.
-            foreach (var path in new[] { "/Cases/LongRunning", $"/Cases/LongRunningPlan?id={_longRunningCaseId}", $"/Cases/Details?id={_decidedCaseId}", _qualityReport })
+            foreach (var path in new[] { "/Cases/LongRunning", $"/Cases/LongRunningPlan?id={_longRunningCaseId}", $"/Cases/Dialogue?id={_longRunningCaseId}", $"/Cases/Details?id={_decidedCaseId}", _qualityReport })
             {
                 await CheckAsync(page, path, found);
                 Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways");
@@ -156,6 +163,16 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         var due = (await registry.LoadAsync(file!.Id, ct))!.Deadlines.Min(d => d.DueDate);
         var (year, quarter) = QuarterlyReport.Of(due);
         return (file.Id, $"/Cases/Report?year={year}&quarter={quarter}");
+    }
+
+    /// <summary>A dialogue held by another official for the register's case: its guest's join link (the page in its dialogue mode).</summary>
+    private async Task<string> OpenDialogueAsync(Guid presiding)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var number = await scope.ServiceProvider.GetRequiredService<CasesDbContext>().Cases.Where(c => c.Id == _longRunningCaseId).Select(c => c.Number).SingleAsync(TestContext.Current.CancellationToken);
+        var opened = await scope.ServiceProvider.GetRequiredService<DialogueService>().OpenAsync(presiding, scope.ServiceProvider.GetRequiredService<WardClock>().Today,
+            new DialogueMatter(_longRunningCaseId, number, MatterKind.Complaint, "Đối thoại với các hộ dân"), [new DialogueInvitee(InviteeKind.Organisation, "Lê Thị Mặt Trận", "Ủy ban MTTQ phường", null, null)], null, TestContext.Current.CancellationToken);
+        return "/Reception/Join?t=" + Uri.EscapeDataString(opened.Links[0].Token);
     }
 
     private static async Task CheckAsync(IPage page, string path, List<string> found)

@@ -41,7 +41,7 @@ public sealed class AppCrashTests(PostgresServer server, BrowserFixture browser)
     {
         var ct = TestContext.Current.CancellationToken;
         Guid sessionId;
-        await using (var first = ReceptionAppFactory.Create(_database, _dataDirectory, _settings))
+        await using (var first = ReceptionAppFactory.Create(_database, _dataDirectory, _settings).WithSystemClock())
         {
             var baseAddress = first.StartOnSocket();
             await using var parties = await WaitingCitizen.StartAsync(first, baseAddress, browser, "chutich.sapnguon");
@@ -56,7 +56,7 @@ public sealed class AppCrashTests(PostgresServer server, BrowserFixture browser)
             // The crash: the host goes away with the session open (nobody ends it) and its Janus is killed with it.
         }
 
-        await using var restarted = ReceptionAppFactory.Create(_database, _dataDirectory, _settings);
+        await using var restarted = ReceptionAppFactory.Create(_database, _dataDirectory, _settings).WithSystemClock();
         var address = restarted.StartOnSocket();
         var session = await restarted.WithScopeAsync(sp => sp.GetRequiredService<RealtimeDbContext>().Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, ct));
         Assert.Equal(SessionState.Crashed, session.State);

@@ -133,6 +133,43 @@ public sealed class CaseLifecycleTests(PostgresServer server, BrowserFixture bro
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the case page scrolls sideways on a phone");
     }
 
+    [Fact]
+    public async Task Clerk_OpensCaseFromTheBook_FindsItInTheirList_AnotherClerkGetsAPageInVietnamese()
+    {
+        // Found going through as a clerk: the book said a case was opened, the clerk's case list was empty, and
+        // "Xem hồ sơ" answered a raw JSON 404.
+        await _app.CreateStaffAsync("vanthu.mot", "Clerk-one-2026", "Lê Thị Văn Thư", TestRoles.Staff);
+        await _app.CreateStaffAsync("vanthu.hai", "Clerk-two-2026", "Phạm Văn Hai", TestRoles.Staff);
+        var reception = await RecordSessionAsync(CaseKind.Petition, "Đỗ Thị Kiến Nghị", "001299887766", "Kiến nghị sửa đường ngõ 5");
+
+        await using var clerkContext = await browser.NewContextAsync(_baseAddress, phone: true);
+        await Accessibility.EnableAsync(clerkContext);
+        var clerk = await clerkContext.NewPageAsync();
+        await clerk.SignInAsync("vanthu.mot", "Clerk-one-2026");
+        await clerk.GotoAsync("/Cases/Receptions");
+        await clerk.GetByTestId("create-case-" + reception).ClickAsync();
+        await Assertions.Expect(clerk.GetByTestId("case-status")).ToHaveTextAsync("Đã tiếp nhận");
+        var number = Regex.Match(await clerk.GetByTestId("case-number").InnerTextAsync(), @"\d{4}-\d{5}").Value;
+        await clerk.GotoAsync("/Cases");
+        await Assertions.Expect(clerk.Locator("main")).ToContainTextAsync(number);
+        await clerk.GotoAsync("/Cases/Receptions");
+        await clerk.Locator($"tr[data-reception='{reception}']").GetByRole(AriaRole.Link, new() { Name = "Xem hồ sơ" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByTestId("case-number")).ToContainTextAsync(number);
+
+        await using var otherContext = await browser.NewContextAsync(_baseAddress);
+        await Accessibility.EnableAsync(otherContext);
+        var other = await otherContext.NewPageAsync();
+        await other.SignInAsync("vanthu.hai", "Clerk-two-2026");
+        await other.GotoAsync("/Cases/Receptions");
+        var response = await other.RunAndWaitForResponseAsync(
+            () => other.Locator($"tr[data-reception='{reception}']").GetByRole(AriaRole.Link, new() { Name = "Xem hồ sơ" }).ClickAsync(),
+            r => r.Url.Contains("/Cases/Details", StringComparison.Ordinal));
+        Assert.Equal(404, response.Status);
+        await Assertions.Expect(other.GetByTestId("error-page")).ToContainTextAsync("Không tìm thấy nội dung cần xem");
+        await Assertions.Expect(other.Locator("body")).Not.ToContainTextAsync(number);
+        await Accessibility.ExpectNoSeriousViolationsAsync(other);
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private static async Task Move(IPage page, string to, string statusText)

@@ -33,7 +33,7 @@ public sealed class RecordedSessionTests(PostgresServer server, BrowserFixture b
         {
             ["Media:Recording:RecordByDefault"] = "true",
         };
-        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "rec-" + Guid.NewGuid().ToString("N")[..8]), settings);
+        _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "rec-" + Guid.NewGuid().ToString("N")[..8]), settings).WithSystemClock();
         _base = _app.StartOnSocket();
     }
 

@@ -26,7 +26,7 @@ public sealed class SessionMediaRestartTests(PostgresServer server, BrowserFixtu
                 {
                     ["Media:Janus:IceEnforceList"] = JanusServer.IceInterface,
                     ["Media:Recording:RecordByDefault"] = "true",
-                });
+                }).WithSystemClock();
         _base = _app.StartOnSocket();
     }
 

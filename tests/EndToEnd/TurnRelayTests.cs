@@ -8,7 +8,6 @@ using System.Text.Json;
 using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DaoVien.OnlineReception.EndToEnd;
@@ -41,7 +40,6 @@ public sealed class TurnRelayTests(PostgresServer server, BrowserFixture browser
                 ["Media:Turn:RelayPortRange"] = string.Create(CultureInfo.InvariantCulture, $"{relayFrom}-{relayFrom + 49}"),
                 ["Media:Ice:ForceRelay"] = "true",
             });
-        _app.WithServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(WardDaytimeClock.Create())));
         _base = _app.StartOnSocket();
         var turn = _app.Services.GetRequiredService<TurnServer>();
         await Eventually.TrueAsync(() => turn.AnswersAsync(CancellationToken.None), TimeSpan.FromSeconds(30), "embedded coturn answers STUN", TestContext.Current.CancellationToken);
@@ -228,27 +226,4 @@ public sealed class TurnRelayTests(PostgresServer server, BrowserFixture browser
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
-    /// <summary>
-    /// The real, running clock, moved forward to the ward's next morning when the ward's day is nearly over (a booking
-    /// for today needs an hour left; these tests are about media, not the hour they run at). Never moved back: coturn
-    /// checks the TURN credentials' expiry against the machine's real clock.
-    /// </summary>
-    private sealed class WardDaytimeClock(TimeSpan offset) : TimeProvider
-    {
-        public static WardDaytimeClock Create()
-        {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-            var now = TimeZoneInfo.ConvertTime(System.GetUtcNow(), zone);
-            if (now.Hour is >= 1 and < 21)
-            {
-                return new WardDaytimeClock(TimeSpan.Zero);
-            }
-
-            var morning = new DateTimeOffset(now.Date.AddDays(now.Hour >= 21 ? 1 : 0).AddHours(9), now.Offset);
-            return new WardDaytimeClock(morning - now);
-        }
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-    }
 }

@@ -21,7 +21,7 @@ public sealed class LiveRecordingTests(PostgresServer postgres)
     {
         var ct = TestContext.Current.CancellationToken;
         var folder = Directory.CreateTempSubdirectory("rec-live-").FullName;
-        await using var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recl"), folder, new Dictionary<string, string?> { ["Media:Recording:RecordByDefault"] = "true" });
+        await using var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recl"), folder, new Dictionary<string, string?> { ["Media:Recording:RecordByDefault"] = "true" }).WithSystemClock();
         var chairman = await app.CreateStaffAsync("chutich.rule", "Chairman-pass-1", "Nguyễn Chủ Tịch", TestRoles.Chairman);
         var booking = await new ReceptionBookings(app.Services).BookTodayAsync(chairman);
         await using var scope = app.Services.CreateAsyncScope();
@@ -55,7 +55,7 @@ public sealed class LiveRecordingTests(PostgresServer postgres)
     {
         var ct = TestContext.Current.CancellationToken;
         var folder = Directory.CreateTempSubdirectory("rec-crash-").FullName;
-        await using var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recx"), folder, new Dictionary<string, string?> { ["Media:Recording:RecordByDefault"] = "true" });
+        await using var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recx"), folder, new Dictionary<string, string?> { ["Media:Recording:RecordByDefault"] = "true" }).WithSystemClock();
         var sessionId = Guid.NewGuid();
         var participantId = Guid.NewGuid();
         await using (var scope = app.Services.CreateAsyncScope())

@@ -142,7 +142,7 @@ public sealed class RecordingConsentAndControlTests(PostgresServer postgres)
     {
         var folder = Directory.CreateTempSubdirectory("rec-consent-").FullName;
         var all = new Dictionary<string, string?>(settings ?? []) { ["Media:Recording:Folder"] = Path.Combine(folder, "rec") };
-        var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recc"), folder, all);
+        var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("recc"), folder, all).WithSystemClock();
         _ = app.Services;
         return app;
     }

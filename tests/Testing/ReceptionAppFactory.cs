@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 
@@ -20,6 +21,7 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly List<Action<IServiceCollection>> _overrides = [];
+    private bool _systemClock;
 
     public ReceptionAppFactory(string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null)
     {
@@ -62,6 +64,17 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Keeps the machine's clock even late in the ward's evening (no <see cref="WardDaytimeClock"/>): for tests that
+    /// compare the app's times with what Janus stamps on its recordings. They cannot book "today" from 23:00 to
+    /// midnight ward time (16:00–17:00 UTC).
+    /// </summary>
+    public ReceptionAppFactory WithSystemClock()
+    {
+        _systemClock = true;
+        return this;
+    }
+
     /// <summary>Starts Kestrel on a free loopback port and returns its base address (ends with '/').</summary>
     public Uri StartOnSocket()
     {
@@ -85,6 +98,13 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, InMemoryClientIsLocal>();
+            // Late in the ward's evening a test booking "today" would have no day left to book: the app's clock reads
+            // the next morning then (the system clock the rest of the day). A test's own clock below replaces it.
+            if (!_systemClock)
+            {
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(WardDaytimeClock.Create()));
+            }
+
             foreach (var configure in _overrides)
             {
                 configure(services);

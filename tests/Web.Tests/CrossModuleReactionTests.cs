@@ -80,6 +80,44 @@ public sealed class CrossModuleReactionTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task SessionEnded_BookedGroup_BookRowAndCaseCarryWhatTheCitizenGaveAtBooking()
+    {
+        // Found on a phone: the case of an online session read "Nguyễn Thị Lan · · ·" and the book's ID column was
+        // blank, though address, ID and phone had been given at booking.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "x-" + Guid.NewGuid().ToString("N")[..8]));
+        using var client = app.CreateClient();
+        var chairman = await app.CreateStaffAsync("chutich", "Ch@irman-2026", "Nguyễn Văn A", TestRoles.Chairman);
+        var bookings = new ReceptionBookings(app.Services);
+        var booked = await bookings.BookAsync(await bookings.OpenDayAsync(chairman), 0, fullName: "Nguyễn Thị Lan", otherRepresentatives: ["Trần Văn Hùng"], citizenIdNumber: "001190012345");
+        var ended = Ended(chairman, SessionOutcome.CaseAccepted, null) with { BookingId = booked.BookingId };
+
+        await app.WithScopeAsync(async sp =>
+        {
+            foreach (var sink in sp.GetServices<ISessionOutcomeSink>())
+            {
+                await sink.SessionEndedAsync(ended, ct);
+            }
+
+            return true;
+        });
+
+        await using var read = app.Services.CreateAsyncScope();
+        var db = read.ServiceProvider.GetRequiredService<CasesDbContext>();
+        var row = await db.Receptions.AsNoTracking().SingleAsync(r => r.SessionId == ended.SessionId, ct);
+        Assert.Equal("Nguyễn Thị Lan; Trần Văn Hùng", row.CitizenName);
+        Assert.Equal("001190012345", row.CitizenIdNumber);
+        Assert.Equal("Số 1 đường Đào Viên", row.CitizenAddress);
+        Assert.Equal("0912345678", row.CitizenPhone);
+        Assert.Equal(2, row.PeopleCount);
+        var persons = await db.Cases.AsNoTracking().Where(c => c.Id == row.CaseId).SelectMany(c => c.Persons).OrderBy(p => p.Position).ToListAsync(ct);
+        Assert.Collection(
+            persons,
+            p => Assert.Equal(("Nguyễn Thị Lan", "Số 1 đường Đào Viên", "001190012345", "0912345678", true), (p.FullName, p.Address, p.IdNumber, p.Phone, p.IsRepresentative)),
+            p => Assert.Equal(("Trần Văn Hùng", null, null, null, true), (p.FullName, p.Address, p.IdNumber, p.Phone, p.IsRepresentative)));
+    }
+
+    [Fact]
     public async Task SessionEnded_DenunciationBooking_BookRowCarriesTheBookingsSealedIdentity()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.Persistence;
 using DaoVien.OnlineReception.Cases.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,26 @@ internal sealed class CaseHistoryReader(CasesDbContext db) : ICaseHistoryReader
     {
         var hash = CitizenIdHash.Compute(idNumber);
         return hash is null ? [] : await ListAsync(db.Cases.Where(c => c.CitizenIdHash == hash), cancellationToken);
+    }
+
+    public async Task<CitizenCaseStatus?> CitizenStatusAsync(Guid bookingId, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionIds);
+        var linked = db.Links.Where(l => l.Kind == CaseLinkKind.Session && sessionIds.Contains(l.TargetId)).Select(l => l.CaseId);
+        var found = await db.Cases.AsNoTracking()
+            .Where(c => c.BookingId == bookingId || linked.Contains(c.Id))
+            .OrderBy(c => c.ReceivedOn)
+            .Select(c => new
+            {
+                c.Number,
+                c.Status,
+                c.DecisionNumber,
+                Deadlines = c.Deadlines.Where(d => d.Kind != DeadlineKind.ReferralAnswer).OrderBy(d => d.DueDate).Select(d => new { d.Kind, d.DueDate, d.CompletedOn }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : new CitizenCaseStatus(
+            found.Number, CaseWorkflow.Label(found.Status), found.DecisionNumber,
+            [.. found.Deadlines.Select(d => new CitizenDeadline(d.Kind.ToString(), d.DueDate, d.CompletedOn))]);
     }
 
     public Task<CaseReference?> ForSessionAsync(Guid sessionId, CancellationToken cancellationToken = default) =>

@@ -37,6 +37,7 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
             CitizenAddress = sealedKind ? null : participants[0].Address?.Trim(),
             CitizenIdNumber = sealedKind ? null : participants[0].IdNumber?.Trim(),
             CitizenIdHash = sealedKind ? null : CitizenIdHash.Compute(participants[0].IdNumber),
+            CitizenPhone = sealedKind ? null : participants[0].Phone?.Trim(),
             SealedIdentity = sealedKind ? reception.SealedIdentity ?? registry.SealIdentity(participants) : null,
             Content = reception.Content.Trim(),
             SubjectArea = reception.SubjectArea.Trim(),
@@ -73,9 +74,11 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
 
         var kind = (CaseKind)(int)booking.Kind;
         // A denunciation booking's identity is sealed in the scheduling module: it never reaches us in plain form.
-        var person = new ReceptionParticipant(booking.DisplayName ?? "(đã niêm phong — xem đặt lịch " + booking.Code + ")", null, null, null, booking.RepresentativeCount > 1);
+        var persons = await bookings!.FindParticularsAsync(bookingId, cancellationToken) is { } given
+            ? ReceptionParticipant.FromBooking(given)
+            : [new ReceptionParticipant(booking.DisplayName ?? "(đã niêm phong — xem đặt lịch " + booking.Code + ")", null, null, null, booking.RepresentativeCount > 1)];
         var (result, file) = await registry.CreateAsync(
-            new NewCase(kind, CaseChannel.Booking, booking.SubjectArea, booking.Summary, booking.Date > clock.Today ? clock.Today : booking.Date, [person], booking.RepresentativeCount > 1, null, BookingId: bookingId,
+            new NewCase(kind, CaseChannel.Booking, booking.SubjectArea, booking.Summary, booking.Date > clock.Today ? clock.Today : booking.Date, persons, booking.RepresentativeCount > 1, null, BookingId: bookingId,
                 PeopleCount: Math.Max(1, booking.RepresentativeCount), SealedIdentity: kind == CaseKind.Denunciation ? booking.SealedIdentity : null),
             await ActorAsync(actorId, cancellationToken), cancellationToken);
         return result.Succeeded ? new(new CaseReference(file!.Id, file.Number), null) : new(null, result.Error);
@@ -98,7 +101,9 @@ internal sealed class CaseIntake(CasesDbContext db, CaseRegistry registry, IServ
         // The server cannot unseal a denouncer's identity to copy it: the sealed value itself moves to the case.
         ReceptionParticipant[] persons = entry.IsSealed
             ? [new ReceptionParticipant("(sealed)", null, null, null, false)]
-            : [.. (entry.CitizenName ?? "?").Split("; ").Select((n, i) => new ReceptionParticipant(n, i == 0 ? entry.CitizenAddress : null, i == 0 ? entry.CitizenIdNumber : null, null, entry.PeopleCount > 1))];
+            : [.. (entry.CitizenName ?? "?").Split("; ").Select((n, i) => i == 0
+                ? new ReceptionParticipant(n, entry.CitizenAddress, entry.CitizenIdNumber, entry.CitizenPhone, entry.PeopleCount > 1)
+                : new ReceptionParticipant(n, null, null, null, entry.PeopleCount > 1))];
         var (result, file) = await registry.CreateAsync(
             new NewCase(entry.Kind, entry.Channel, entry.SubjectArea, entry.Content, entry.Date, persons, entry.PeopleCount > 1, actorId,
                 BookingId: entry.BookingId is { } b && !await db.Cases.AnyAsync(c => c.BookingId == b, cancellationToken) ? b : null,

@@ -1,4 +1,5 @@
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Scheduling.Bookings;
 
 namespace DaoVien.OnlineReception.Cases.Intake;
 
@@ -37,7 +38,20 @@ public enum ReceptionRefusalGround
 /// <param name="IdNumber">Citizen ID number as text (never an image of the card).</param>
 /// <param name="Phone">Phone, when given.</param>
 /// <param name="IsRepresentative">True for a group's appointed representative.</param>
-public sealed record ReceptionParticipant(string FullName, string? Address, string? IdNumber, string? Phone, bool IsRepresentative);
+public sealed record ReceptionParticipant(string FullName, string? Address, string? IdNumber, string? Phone, bool IsRepresentative)
+{
+    /// <summary>The booker with what they gave at booking, then a group's other representatives by name.</summary>
+    public static IReadOnlyList<ReceptionParticipant> FromBooking(BookingParticulars given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var group = given.Representatives.Count > 0;
+        return
+        [
+            new ReceptionParticipant(given.FullName, given.Address, given.CitizenIdNumber, given.Phone, group),
+            .. given.Representatives.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new ReceptionParticipant(n.Trim(), null, null, null, IsRepresentative: true)),
+        ];
+    }
+}
 
 /// <summary>A reception that happened (online session or in person), for the reception book.</summary>
 /// <param name="ReceivedAt">When the reception took place (UTC instant).</param>
@@ -142,9 +156,31 @@ public interface ICaseRecordings
 /// <param name="DecisionNumber">Decision number once resolved.</param>
 public sealed record EarlierCase(Guid CaseId, string Number, CaseKind Kind, string SubjectArea, DateOnly ReceivedOn, string Status, string? DecisionNumber);
 
+/// <summary>
+/// What a citizen holding the booking code may know of the case their reception led to: its number, its status and
+/// the legal deadlines the ward owes them — never the content, the persons or who handles it.
+/// </summary>
+/// <param name="Number">The case number (e.g. 2026-00012).</param>
+/// <param name="Status">Status in Vietnamese.</param>
+/// <param name="DecisionNumber">The decision or conclusion's number once there is one.</param>
+/// <param name="Deadlines">The citizen-facing deadlines, in due order.</param>
+public sealed record CitizenCaseStatus(string Number, string Status, string? DecisionNumber, IReadOnlyList<CitizenDeadline> Deadlines);
+
+/// <summary>One legal deadline: <paramref name="Kind"/> is <c>ReceptionReply</c>, <c>Acceptance</c>, <c>Notification</c> or <c>Resolution</c>.</summary>
+/// <param name="Kind">Which deadline (its label is <c>Deadline.{Kind}</c> in the web host's CasesResource).</param>
+/// <param name="DueOn">Last day (ward date).</param>
+/// <param name="DoneOn">When it was met, or null.</param>
+public sealed record CitizenDeadline(string Kind, DateOnly DueOn, DateOnly? DoneOn);
+
 /// <summary>Read access for the presiding official's console: the citizen's earlier cases.</summary>
 public interface ICaseHistoryReader
 {
+    /// <summary>
+    /// The case opened from booking <paramref name="bookingId"/> or from one of its sessions, as its citizen may see it
+    /// (<see cref="CitizenCaseStatus"/>); null when none was opened.
+    /// </summary>
+    Task<CitizenCaseStatus?> CitizenStatusAsync(Guid bookingId, IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken = default);
+
     /// <summary>Cases opened from that booking, or from earlier bookings/receptions of the same citizen ID number.</summary>
     Task<IReadOnlyList<EarlierCase>> ForBookingAsync(Guid bookingId, CancellationToken cancellationToken = default);
 

@@ -30,6 +30,7 @@ public sealed record MinutesChatLine(DateTimeOffset SentAt, string Author, strin
 /// <param name="Chat">The chat log in order.</param>
 /// <param name="CaseNumber">The case opened from the session, if any.</param>
 /// <param name="ArchiveManifestSha256">SHA-256 of the recording archive's manifest, once the archive is complete.</param>
+/// <param name="Dialogue">A dialogue session held for the case <paramref name="CaseNumber"/> (biên bản đối thoại) rather than a reception.</param>
 public sealed record MinutesInput(
     Guid SessionId,
     Guid PresidingOfficialId,
@@ -44,7 +45,8 @@ public sealed record MinutesInput(
     string? OutcomeNote,
     IReadOnlyList<MinutesChatLine> Chat,
     string? CaseNumber,
-    string? ArchiveManifestSha256);
+    string? ArchiveManifestSha256,
+    bool Dialogue = false);
 
 /// <summary>
 /// The minutes of every reception session (docs/adr/0067): generated as PDF when the session ends, generated again

@@ -32,7 +32,7 @@ internal sealed class MinutesPdf(TimeZoneInfo zone) : IDisposable
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         _document = new PdfDocument();
-        _document.Info.Title = "Biên bản tiếp công dân " + number;
+        _document.Info.Title = (input.Dialogue ? "Biên bản đối thoại " : "Biên bản tiếp công dân ") + number;
         _document.Info.Creator = "DaoVien.OnlineReception";
         NewPage();
         var start = Local(input.StartedAt);
@@ -49,12 +49,14 @@ internal sealed class MinutesPdf(TimeZoneInfo zone) : IDisposable
         _y += 24;
         Centered(string.Create(Vi, $"Đào Viên, ngày {start:dd} tháng {start:MM} năm {start:yyyy}"), _body, Margin + half, half, _y);
         _y += 34;
-        Centered("BIÊN BẢN TIẾP CÔNG DÂN", _title, Margin, 2 * half, _y);
+        Centered(input.Dialogue ? "BIÊN BẢN ĐỐI THOẠI" : "BIÊN BẢN TIẾP CÔNG DÂN", _title, Margin, 2 * half, _y);
         _y += 20;
-        Centered("(Tiếp công dân trực tuyến)", _body, Margin, 2 * half, _y);
+        Centered(input.Dialogue ? "(Đối thoại trực tuyến, vụ việc số " + input.CaseNumber + ")" : "(Tiếp công dân trực tuyến)", _body, Margin, 2 * half, _y);
         _y += 26;
 
-        Paragraph(string.Create(Vi, $"Vào hồi {start:HH} giờ {start:mm} phút, ngày {start:dd/MM/yyyy}, tại {options.Place}, tiến hành tiếp công dân. Buổi tiếp kết thúc hồi {end:HH} giờ {end:mm} phút cùng ngày."));
+        Paragraph(input.Dialogue
+            ? string.Create(Vi, $"Vào hồi {start:HH} giờ {start:mm} phút, ngày {start:dd/MM/yyyy}, tại {options.Place}, tiến hành đối thoại trực tuyến. Buổi đối thoại kết thúc hồi {end:HH} giờ {end:mm} phút cùng ngày.")
+            : string.Create(Vi, $"Vào hồi {start:HH} giờ {start:mm} phút, ngày {start:dd/MM/yyyy}, tại {options.Place}, tiến hành tiếp công dân. Buổi tiếp kết thúc hồi {end:HH} giờ {end:mm} phút cùng ngày."));
 
         Heading("I. THÀNH PHẦN THAM GIA");
         foreach (var p in input.Participants)
@@ -62,11 +64,11 @@ internal sealed class MinutesPdf(TimeZoneInfo zone) : IDisposable
             Paragraph($"- {p.Role}: {p.Name}");
         }
 
-        Heading("II. NỘI DUNG CÔNG DÂN TRÌNH BÀY");
+        Heading(input.Dialogue ? "II. NỘI DUNG ĐỐI THOẠI" : "II. NỘI DUNG CÔNG DÂN TRÌNH BÀY");
         Paragraph("Loại việc: " + KindText(input.Kind) + ".");
         Paragraph(input.Presented);
 
-        Heading("III. KẾT QUẢ TIẾP CÔNG DÂN VÀ CĂN CỨ PHÁP LÝ");
+        Heading(input.Dialogue ? "III. KẾT QUẢ ĐỐI THOẠI VÀ CĂN CỨ PHÁP LÝ" : "III. KẾT QUẢ TIẾP CÔNG DÂN VÀ CĂN CỨ PHÁP LÝ");
         Paragraph(OutcomeText(input));
         if (!string.IsNullOrWhiteSpace(input.OutcomeNote))
         {

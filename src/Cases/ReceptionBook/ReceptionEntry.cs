@@ -26,6 +26,9 @@ internal sealed class ReceptionEntry
 
     public string? CitizenIdNumber { get; set; }
 
+    /// <summary>The first citizen's phone as given (not a column of the printed book; the case file it opens needs it).</summary>
+    public string? CitizenPhone { get; set; }
+
     public string? SealedIdentity { get; set; }
 
     public string? CitizenIdHash { get; set; }

@@ -10,7 +10,7 @@ internal sealed class ReceptionEntryConfiguration : IEntityTypeConfiguration<Rec
     {
         builder.ToTable("receptions", t =>
         {
-            t.HasCheckConstraint("ck_reception_sealed_no_plain", "\"SealedIdentity\" IS NULL OR (\"CitizenName\" IS NULL AND \"CitizenAddress\" IS NULL AND \"CitizenIdNumber\" IS NULL AND \"CitizenIdHash\" IS NULL)");
+            t.HasCheckConstraint("ck_reception_sealed_no_plain", "\"SealedIdentity\" IS NULL OR (\"CitizenName\" IS NULL AND \"CitizenAddress\" IS NULL AND \"CitizenIdNumber\" IS NULL AND \"CitizenIdHash\" IS NULL AND \"CitizenPhone\" IS NULL)");
             t.HasCheckConstraint("ck_reception_people", "\"PeopleCount\" >= 1");
         });
         builder.HasKey(r => r.Id);
@@ -23,6 +23,7 @@ internal sealed class ReceptionEntryConfiguration : IEntityTypeConfiguration<Rec
         builder.Property(r => r.CitizenName).HasMaxLength(1200);
         builder.Property(r => r.CitizenAddress).HasMaxLength(400);
         builder.Property(r => r.CitizenIdNumber).HasMaxLength(20);
+        builder.Property(r => r.CitizenPhone).HasMaxLength(30);
         builder.Property(r => r.SealedIdentity).HasMaxLength(8000);
         builder.Property(r => r.CitizenIdHash).HasMaxLength(64);
         builder.Property(r => r.Content).HasMaxLength(4000);

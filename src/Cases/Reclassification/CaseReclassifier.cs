@@ -376,11 +376,14 @@ internal sealed class CaseReclassifier(
             }
 
             var names = (entry.CitizenName ?? "").Split("; ", StringSplitOptions.RemoveEmptyEntries);
-            entry.SealedIdentity = registry.SealIdentity([.. names.Select((n, i) => new ReceptionParticipant(n, i == 0 ? entry.CitizenAddress : null, i == 0 ? entry.CitizenIdNumber : null, null, entry.PeopleCount > 1))]);
+            entry.SealedIdentity = registry.SealIdentity([.. names.Select((n, i) => i == 0
+                ? new ReceptionParticipant(n, entry.CitizenAddress, entry.CitizenIdNumber, entry.CitizenPhone, entry.PeopleCount > 1)
+                : new ReceptionParticipant(n, null, null, null, entry.PeopleCount > 1))]);
             entry.CitizenName = null;
             entry.CitizenAddress = null;
             entry.CitizenIdNumber = null;
             entry.CitizenIdHash = null;
+            entry.CitizenPhone = null;
         }
 
         var sessions = file.Links.Where(l => l.Kind == CaseLinkKind.Session).Select(l => l.TargetId).ToList();

@@ -90,4 +90,7 @@ internal static class CaseErrors
     public const string SecondInstanceDateRequired = "Error.SecondInstanceDateRequired";
     public const string SecondInstanceDateInFuture = "Error.SecondInstanceDateInFuture";
     public const string SecondInstanceDateBeforeDecision = "Error.SecondInstanceDateBeforeDecision";
+    public const string DialogueDenunciation = "Error.DialogueDenunciation";
+    public const string DialogueCaseClosed = "Error.DialogueCaseClosed";
+    public const string DialogueNotGroup = "Error.DialogueNotGroup";
 }

@@ -1,3 +1,4 @@
+using DaoVien.OnlineReception.Realtime.Dialogue;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DaoVien.OnlineReception.Realtime.Persistence;
 
 /// <summary>
-/// The realtime module's tables, in schema <c>realtime</c>: lobby, sessions, participants, chat log.
+/// The realtime module's tables, in schema <c>realtime</c>: lobby, sessions, participants, chat log, dialogue invitations.
 /// New migration: <c>dotnet ef migrations add NAME --project src/Realtime --startup-project src/Web --context RealtimeDbContext --output-dir Persistence/Migrations</c>
 /// </summary>
 internal sealed class RealtimeDbContext(DbContextOptions<RealtimeDbContext> options) : DbContext(options)
@@ -21,6 +22,8 @@ internal sealed class RealtimeDbContext(DbContextOptions<RealtimeDbContext> opti
     public DbSet<LobbyEntry> LobbyEntries => Set<LobbyEntry>();
 
     public DbSet<LobbyDay> LobbyDays => Set<LobbyDay>();
+
+    public DbSet<DialogueInvitation> DialogueInvitations => Set<DialogueInvitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -39,6 +39,12 @@ public enum ParticipantRole
 
     /// <summary>Another official invited into the session.</summary>
     Official = 2,
+
+    /// <summary>
+    /// Someone from outside the ward's staff invited into a dialogue by a one-time link: the Fatherland Front, the
+    /// police, another agency (docs/adr/0088). Speaks like a citizen; never moderates.
+    /// </summary>
+    Guest = 3,
 }
 
 /// <summary>A participant as the session record shows them (no contact data).</summary>
@@ -53,7 +59,11 @@ public enum ParticipantRole
 /// A citizen of an ad-hoc denunciation: the identity they gave, already sealed with the public key (JSON with
 /// <c>FullName</c>); <paramref name="DisplayName"/> is then a neutral label. Null otherwise.
 /// </param>
-public sealed record SessionParticipantInfo(Guid ParticipantId, ParticipantRole Role, Guid? StaffId, string DisplayName, DateTimeOffset? JoinedAt, DateTimeOffset? LeftAt, bool Removed, string? SealedIdentity = null);
+/// <param name="Organisation">
+/// A dialogue's outside participant (<see cref="ParticipantRole.Guest"/>): the body they represent and their position,
+/// e.g. "Chủ tịch, Ủy ban MTTQ phường". Null for everyone else.
+/// </param>
+public sealed record SessionParticipantInfo(Guid ParticipantId, ParticipantRole Role, Guid? StaffId, string DisplayName, DateTimeOffset? JoinedAt, DateTimeOffset? LeftAt, bool Removed, string? SealedIdentity = null, string? Organisation = null);
 
 /// <summary>What an ad-hoc (đột xuất) reception is about, given by the presiding official when opening it.</summary>
 /// <param name="Kind">Complaint, denunciation, petition or feedback; a denunciation is sealed as a booked one is.</param>
@@ -62,6 +72,17 @@ public sealed record AdHocMatter(Scheduling.Bookings.MatterKind Kind, string Rea
 {
     /// <summary>Longest reason accepted.</summary>
     public const int MaxReasonLength = 1000;
+}
+
+/// <summary>What a dialogue session (đối thoại) is held for: an open group case that is not a denunciation (docs/adr/0088).</summary>
+/// <param name="CaseId">The case file in the Cases module.</param>
+/// <param name="CaseNumber">Its number, as the minutes and the archive's caption print it.</param>
+/// <param name="Kind">The case's kind: complaint, petition or feedback (never a denunciation).</param>
+/// <param name="Subject">What the dialogue is about, in the presiding official's words.</param>
+public sealed record DialogueMatter(Guid CaseId, string CaseNumber, Scheduling.Bookings.MatterKind Kind, string Subject)
+{
+    /// <summary>Longest subject accepted.</summary>
+    public const int MaxSubjectLength = 1000;
 }
 
 /// <summary>A reception session as other modules see it (the case file, the reception book, the recordings).</summary>
@@ -83,6 +104,7 @@ public sealed record AdHocMatter(Scheduling.Bookings.MatterKind Kind, string Rea
 /// </param>
 /// <param name="OutcomeRecordedBy">Staff account that recorded the outcome after an interruption; null when the presiding official ended the session.</param>
 /// <param name="AdHoc">The matter of an ad-hoc reception; null for a booked session.</param>
+/// <param name="Dialogue">The case a dialogue session was held for; null for every other session.</param>
 public sealed record ReceptionSessionInfo(
     Guid SessionId,
     Guid? BookingId,
@@ -97,7 +119,8 @@ public sealed record ReceptionSessionInfo(
     int ChatMessageCount,
     bool Interrupted = false,
     Guid? OutcomeRecordedBy = null,
-    AdHocMatter? AdHoc = null)
+    AdHocMatter? AdHoc = null,
+    DialogueMatter? Dialogue = null)
 {
     /// <summary>True when the session is about a denunciation: its record, recording and minutes are sealed (ad hoc; a booking says so itself).</summary>
     public bool IsAdHocDenunciation => AdHoc?.Kind == Scheduling.Bookings.MatterKind.Denunciation;

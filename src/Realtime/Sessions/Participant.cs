@@ -2,7 +2,7 @@ namespace DaoVien.OnlineReception.Realtime.Sessions;
 
 internal enum ParticipantState
 {
-    /// <summary>Citizen in the lobby, not yet admitted.</summary>
+    /// <summary>Citizen in the lobby, or a dialogue's invitee who opened their link, not yet admitted.</summary>
     Waiting = 0,
 
     /// <summary>Official invited into a session, not yet there.</summary>
@@ -44,6 +44,9 @@ internal sealed class Participant
     /// <see cref="DisplayName"/> then holds a neutral label, as for a sealed booking.
     /// </summary>
     public string? SealedIdentity { get; set; }
+
+    /// <summary>A dialogue's outside participant: position and body they represent ("Chủ tịch, Ủy ban MTTQ phường"); null otherwise.</summary>
+    public string? Organisation { get; set; }
 
     /// <summary>The SignalR connection currently speaking for this participant; null while disconnected.</summary>
     public string? ConnectionId { get; set; }

@@ -5,6 +5,9 @@ namespace DaoVien.OnlineReception.Realtime.Sessions;
 
 internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
 {
+    /// <summary>Position and body together ("Chủ tịch, Ủy ban MTTQ phường"): 100 + 2 + 200 characters.</summary>
+    public const int MaxOrganisationLength = 302;
+
     public void Configure(EntityTypeBuilder<Participant> builder)
     {
         builder.ToTable("participants");
@@ -18,6 +21,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.Property(p => p.State).HasColumnName("state").HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.DeviceKeyHash).HasColumnName("device_key_hash").HasMaxLength(64);
         builder.Property(p => p.SealedIdentity).HasColumnName("sealed_identity").HasMaxLength(4000);
+        builder.Property(p => p.Organisation).HasColumnName("organisation").HasMaxLength(MaxOrganisationLength);
         builder.Property(p => p.ConnectionId).HasColumnName("connection_id").HasMaxLength(100);
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");
         builder.Property(p => p.JoinedAt).HasColumnName("joined_at");

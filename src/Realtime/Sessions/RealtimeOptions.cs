@@ -42,6 +42,13 @@ internal sealed class RealtimeOptions
     [Range(0, 10)]
     public int MaxInvitedOfficials { get; set; } = 5;
 
+    /// <summary>
+    /// Live invitations (links not revoked) one dialogue session may have: with the presiding official and the invited
+    /// officials they must stay within the media server's publishers per room.
+    /// </summary>
+    [Range(1, 40)]
+    public int MaxDialogueInvitees { get; set; } = 8;
+
     /// <summary>Hub calls one connection may make at once (the token bucket's size).</summary>
     [Range(1, 10_000)]
     public int HubCallBurst { get; set; } = 30;

@@ -15,7 +15,7 @@ internal enum SessionState
     Crashed = 2,
 }
 
-/// <summary>One online reception: a citizen's booking admitted by the presiding official, or an ad-hoc reception.</summary>
+/// <summary>One online reception: a citizen's booking admitted by the presiding official, an ad-hoc reception, or a dialogue held for a group case.</summary>
 internal sealed class ReceptionSession
 {
     public Guid Id { get; set; }
@@ -64,6 +64,17 @@ internal sealed class ReceptionSession
 
     /// <summary>Why the ad-hoc reception is held (the presiding official's words); null for a booked session.</summary>
     public string? AdHocReason { get; set; }
+
+    /// <summary>A dialogue session's case (Cases module) and its number; null for every other session (docs/adr/0088).</summary>
+    public Guid? DialogueCaseId { get; set; }
+
+    public string? DialogueCaseNumber { get; set; }
+
+    /// <summary>The dialogue case's kind; never a denunciation (a check constraint says so too).</summary>
+    public MatterKind? DialogueKind { get; set; }
+
+    /// <summary>What the dialogue is about, in the presiding official's words.</summary>
+    public string? DialogueSubject { get; set; }
 
     public List<Participant> Participants { get; } = [];
 }

@@ -18,6 +18,11 @@ internal sealed class ReceptionSessionConfiguration : IEntityTypeConfiguration<R
             // An ad-hoc reception (one-time link) says what it is about and why; a booked one takes both from its booking.
             t.HasCheckConstraint("ck_sessions_ad_hoc_matter",
                 "(ad_hoc_token_hash IS NULL) = (ad_hoc_kind IS NULL) AND (ad_hoc_kind IS NULL) = (ad_hoc_reason IS NULL)");
+            // A dialogue names its case, number, kind and subject, has neither booking nor ad-hoc link, and is never
+            // about a denunciation (its guests join by links; a denouncer's identity is secret — docs/adr/0088).
+            t.HasCheckConstraint("ck_sessions_dialogue",
+                "(dialogue_case_id IS NULL) = (dialogue_case_number IS NULL) AND (dialogue_case_id IS NULL) = (dialogue_kind IS NULL) AND (dialogue_case_id IS NULL) = (dialogue_subject IS NULL)"
+                + " AND (dialogue_case_id IS NULL OR (booking_id IS NULL AND ad_hoc_token_hash IS NULL AND dialogue_kind <> 'Denunciation'))");
             t.HasCheckConstraint("ck_sessions_late_outcome",
                 "(outcome_recorded_at IS NULL) = (outcome_recorded_by IS NULL) AND (outcome_recorded_at IS NOT NULL) = (state = 'Crashed' AND outcome IS NOT NULL)");
         });
@@ -40,6 +45,11 @@ internal sealed class ReceptionSessionConfiguration : IEntityTypeConfiguration<R
         builder.Property(s => s.AdHocTokenUsed).HasColumnName("ad_hoc_token_used");
         builder.Property(s => s.AdHocKind).HasColumnName("ad_hoc_kind").HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.AdHocReason).HasColumnName("ad_hoc_reason").HasMaxLength(AdHocMatter.MaxReasonLength);
+        builder.Property(s => s.DialogueCaseId).HasColumnName("dialogue_case_id");
+        builder.Property(s => s.DialogueCaseNumber).HasColumnName("dialogue_case_number").HasMaxLength(40);
+        builder.Property(s => s.DialogueKind).HasColumnName("dialogue_kind").HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.DialogueSubject).HasColumnName("dialogue_subject").HasMaxLength(DialogueMatter.MaxSubjectLength);
+        builder.HasIndex(s => s.DialogueCaseId).HasFilter("dialogue_case_id IS NOT NULL");
         // One session per booking: a second admission of the same booking (two consoles racing) fails here.
         builder.HasIndex(s => s.BookingId).IsUnique().HasFilter("booking_id IS NOT NULL");
         builder.HasIndex(s => s.RoomId).IsUnique();

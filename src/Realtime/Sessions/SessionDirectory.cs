@@ -50,12 +50,15 @@ internal sealed class SessionDirectory(RealtimeDbContext db) : IReceptionSession
 
         var participants = await db.Participants.AsNoTracking()
             .Where(p => p.SessionId == sessionId && p.State != ParticipantState.Invited && p.State != ParticipantState.Waiting)
+            // A dialogue's invitee who was never let into the room did not take part (a link opened, then replaced).
+            .Where(p => s.DialogueCaseId == null || p.StaffId != null || p.JoinedAt != null)
             .OrderBy(p => p.Role).ThenBy(p => p.CreatedAt)
-            .Select(p => new SessionParticipantInfo(p.Id, p.Role, p.StaffId, p.DisplayName, p.JoinedAt, p.LeftAt, p.State == ParticipantState.Removed, p.SealedIdentity))
+            .Select(p => new SessionParticipantInfo(p.Id, p.Role, p.StaffId, p.DisplayName, p.JoinedAt, p.LeftAt, p.State == ParticipantState.Removed, p.SealedIdentity, p.Organisation))
             .ToListAsync(cancellationToken);
         var chat = await db.ChatMessages.CountAsync(m => m.SessionId == sessionId, cancellationToken);
         return new ReceptionSessionInfo(s.Id, s.BookingId, s.ReceptionDate, s.PresidingOfficialId, s.StartedAt, s.EndedAt, s.Outcome, s.RefusalGround, s.OutcomeNote, participants, chat,
             Interrupted: s.State == SessionState.Crashed, OutcomeRecordedBy: s.OutcomeRecordedBy,
-            AdHoc: s.AdHocKind is { } kind ? new AdHocMatter(kind, s.AdHocReason ?? "") : null);
+            AdHoc: s.AdHocKind is { } kind ? new AdHocMatter(kind, s.AdHocReason ?? "") : null,
+            Dialogue: s.DialogueCaseId is { } caseId ? new DialogueMatter(caseId, s.DialogueCaseNumber!, s.DialogueKind!.Value, s.DialogueSubject!) : null);
     }
 }

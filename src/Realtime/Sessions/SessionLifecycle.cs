@@ -160,7 +160,9 @@ internal sealed partial class SessionLifecycle(
         session.RefusalGround = ground;
         session.OutcomeNote = note;
         var participants = await db.Participants.Where(p => p.SessionId == session.Id).ToListAsync(cancellationToken);
-        foreach (var p in participants.Where(p => p.State is ParticipantState.InRoom or ParticipantState.Invited))
+        // A dialogue's guests still waiting to be admitted are not in the session's group: they are told one by one.
+        var waiting = participants.Where(p => p.State == ParticipantState.Waiting && p.ConnectionId is not null).Select(p => p.ConnectionId!).ToList();
+        foreach (var p in participants.Where(p => p.State is ParticipantState.InRoom or ParticipantState.Invited or ParticipantState.Waiting))
         {
             p.State = ParticipantState.Left;
             p.LeftAt = now;
@@ -175,6 +177,11 @@ internal sealed partial class SessionLifecycle(
         // very connection whose token we were given (it did, and the reception book entry was lost).
         var ended = CancellationToken.None;
         await hub.Clients.Group(ReceptionHub.SessionGroup(session.Id)).SessionEnded(outcome.ToString());
+        if (waiting.Count > 0)
+        {
+            await hub.Clients.Clients(waiting).SessionEnded(outcome.ToString());
+        }
+
         await media.DestroyRoomAsync(session.Id, ended);
         await services.GetRequiredService<LobbyBoard>().BroadcastAsync(session.ReceptionDate, ended);
         await NotifyOutcomeSinksAsync(session.Id);
@@ -205,11 +212,14 @@ internal sealed partial class SessionLifecycle(
     public async Task<IReadOnlyList<ParticipantView>> BroadcastParticipantsAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var rows = await db.Participants.AsNoTracking()
-            .Where(p => p.SessionId == sessionId && (p.State == ParticipantState.InRoom || p.State == ParticipantState.Invited))
+            .Where(p => p.SessionId == sessionId && (p.State == ParticipantState.InRoom || p.State == ParticipantState.Invited || p.State == ParticipantState.Waiting))
             .OrderBy(p => p.Role).ThenBy(p => p.CreatedAt)
             .ToListAsync(cancellationToken);
+        // Only a dialogue's guest waits with a session already (lobby citizens have none until admitted): the presiding
+        // console shows them to admit.
         IReadOnlyList<ParticipantView> views = [.. rows.Select(p => new ParticipantView(
-            p.Id, p.DisplayName, p.State == ParticipantState.Invited ? "Invited" : p.Role.ToString(), p.Muted, p.ConnectionId is not null, media.FeedsOf(sessionId, p.Id)))];
+            p.Id, p.DisplayName, p.State switch { ParticipantState.Invited => "Invited", ParticipantState.Waiting => "Waiting", _ => p.Role.ToString() },
+            p.Muted, p.ConnectionId is not null, media.FeedsOf(sessionId, p.Id), p.Organisation))];
         await hub.Clients.Group(ReceptionHub.SessionGroup(sessionId)).ParticipantsChanged(views);
         return views;
     }
@@ -237,7 +247,7 @@ internal sealed partial class SessionLifecycle(
         return items;
     }
 
-    private async Task EnsureNoOpenSessionAsync(Guid staffId, CancellationToken cancellationToken)
+    public async Task EnsureNoOpenSessionAsync(Guid staffId, CancellationToken cancellationToken)
     {
         if (await db.Sessions.AnyAsync(s => s.PresidingOfficialId == staffId && s.State == SessionState.Open, cancellationToken))
         {
@@ -245,13 +255,13 @@ internal sealed partial class SessionLifecycle(
         }
     }
 
-    private async Task<string> StaffNameAsync(Guid staffId, CancellationToken cancellationToken)
+    public async Task<string> StaffNameAsync(Guid staffId, CancellationToken cancellationToken)
     {
         var member = await services.GetRequiredService<IStaffDirectory>().FindAsync(staffId, cancellationToken);
         return member is null ? "Chủ trì" : member.Title is null ? member.FullName : $"{member.FullName} ({member.Title})";
     }
 
-    private ReceptionSession NewSession(Guid staffId, DateOnly date) => new()
+    public ReceptionSession NewSession(Guid staffId, DateOnly date) => new()
     {
         Id = Guid.NewGuid(),
         ReceptionDate = date,
@@ -262,7 +272,7 @@ internal sealed partial class SessionLifecycle(
         RoomSecret = SessionMedia.NewRoomSecret(),
     };
 
-    private Participant PresidingParticipant(ReceptionSession session, Guid staffId, string name) => new()
+    public Participant PresidingParticipant(ReceptionSession session, Guid staffId, string name) => new()
     {
         Id = Guid.NewGuid(),
         SessionId = session.Id,

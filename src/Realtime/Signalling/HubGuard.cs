@@ -75,8 +75,21 @@ internal sealed partial class HubGuard(StaffConnections staff, IOptionsMonitor<R
             throw new HubException(RealtimeMessages.Get("Hub.AccountChanged"));
         }
 
-        return await next(invocationContext);
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (OperationCanceledException) when (connection.ConnectionAborted.IsCancellationRequested)
+        {
+            // The caller closed the page or lost the network mid-call (a leaving official's last candidates): nobody
+            // is left to answer, and it is no failure of ours.
+            CallAbandoned(logger, connection.ConnectionId, invocationContext.HubMethodName);
+            return null;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection {ConnectionId} closed during {Method}; the call was abandoned")]
+    private static partial void CallAbandoned(ILogger logger, string connectionId, string method);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} over its call rate (refused: {Method}); its further refusals within a minute are not logged")]
     private static partial void TooManyCalls(ILogger logger, string connectionId, string method);

@@ -51,7 +51,12 @@ public sealed record LobbyStatus(string State, int Position, int EstimatedWaitMi
 /// </summary>
 public sealed record LobbyDoorStatus(bool IsOpen, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, string? OpensAtText, DateTimeOffset ServerNow);
 
-public sealed record ParticipantView(Guid Id, string DisplayName, string Role, bool Muted, bool Connected, IReadOnlyList<FeedView> Feeds);
+/// <summary>
+/// A participant as the room shows them: <paramref name="Role"/> is <c>Presiding</c>, <c>Official</c>, <c>Citizen</c>,
+/// <c>Guest</c> (a dialogue's outside participant, with <paramref name="Organisation"/>), or <c>Invited</c> / <c>Waiting</c>
+/// while not yet in.
+/// </summary>
+public sealed record ParticipantView(Guid Id, string DisplayName, string Role, bool Muted, bool Connected, IReadOnlyList<FeedView> Feeds, string? Organisation = null);
 
 /// <summary>A published stream: <paramref name="Kind"/> is <c>camera</c> or <c>screen</c>.</summary>
 public sealed record FeedView(long FeedId, string Kind);
@@ -72,4 +77,5 @@ public sealed record ChatView(long Id, Guid ParticipantId, string AuthorName, Da
 
 public sealed record IceServerView(IReadOnlyList<string> Urls, string? Username, string? Credential);
 
-public sealed record JoinInfo(Guid SessionId, Guid ParticipantId, string Role, IReadOnlyList<IceServerView> IceServers, string IceTransportPolicy, IReadOnlyList<ParticipantView> Participants, IReadOnlyList<ChatView> Chat, bool Muted);
+/// <summary>What a participant entering the room gets; <paramref name="DialogueCaseNumber"/>: the case of a dialogue session, null for every other session.</summary>
+public sealed record JoinInfo(Guid SessionId, Guid ParticipantId, string Role, IReadOnlyList<IceServerView> IceServers, string IceTransportPolicy, IReadOnlyList<ParticipantView> Participants, IReadOnlyList<ChatView> Chat, bool Muted, string? DialogueCaseNumber = null);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Kernel.Ward;
+using DaoVien.OnlineReception.Realtime.Dialogue;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Persistence;
@@ -29,6 +30,7 @@ internal sealed partial class ReceptionHub(
     LobbyBoard board,
     SessionLifecycle lifecycle,
     SessionChat chat,
+    DialogueService dialogues,
     IceServers iceServers,
     IServiceProvider services,
     IOptions<RealtimeOptions> options,
@@ -48,6 +50,11 @@ internal sealed partial class ReceptionHub(
     public static string ConsoleGroup(DateOnly date) => "console:" + date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     private RealtimeOptions Options => options.Value;
+
+    // For the dialogue's calls (ReceptionHub.Dialogue.cs): a partial part does not see the primary constructor's parameters.
+    private DialogueService Dialogues => dialogues;
+
+    private SessionLifecycle Lifecycle => lifecycle;
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ward.Value.TimeZone).DateTime);
 
@@ -600,6 +607,12 @@ internal sealed partial class ReceptionHub(
         }
 
         var (session, _) = await CallerPresidingAsync();
+        if (session.DialogueCaseId is not null && outcome == SessionOutcome.CaseAccepted)
+        {
+            // The dialogue's case exists already; a second case for the same matter would split its file.
+            throw new HubException(RealtimeMessages.Get("Dialogue.NoNewCase"));
+        }
+
         await lifecycle.EndAsync(session, outcome, ground, SessionOutcomeRules.NormalizeNote(note), Context.ConnectionAborted);
     }
 
@@ -771,7 +784,7 @@ internal sealed partial class ReceptionHub(
 
         var participants = await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
         var history = await chat.HistoryAsync(session, Context.ConnectionAborted);
-        return new JoinInfo(session.Id, participant.Id, participant.Role.ToString(), iceServers.For(participant.Id), iceServers.TransportPolicy, participants, history, participant.Muted);
+        return new JoinInfo(session.Id, participant.Id, participant.Role.ToString(), iceServers.For(participant.Id), iceServers.TransportPolicy, participants, history, participant.Muted, session.DialogueCaseNumber);
     }
 
     /// <summary>

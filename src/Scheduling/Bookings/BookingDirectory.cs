@@ -10,6 +10,17 @@ internal sealed class BookingDirectory(SchedulingDbContext db) : IBookingDirecto
     public async Task<BookingSummary?> FindAsync(Guid bookingId, CancellationToken cancellationToken = default) =>
         (await ListAsync(b => b.Id == bookingId, d => true, cancellationToken)).FirstOrNull();
 
+    public async Task<BookingParticulars?> FindParticularsAsync(Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        var booking = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId && b.SealedIdentity == null)
+            .Select(b => new { b.FullName, b.CitizenIdNumber, b.Phone, b.Email, b.Address, b.Representatives })
+            .SingleOrDefaultAsync(cancellationToken);
+        // An unsealed booking always has them (the booking form requires each); the check keeps a hand-edited row out.
+        return booking is { FullName: { } name, CitizenIdNumber: { } id, Phone: { } phone, Address: { } address }
+            ? new BookingParticulars(name, id, phone, booking.Email, address, booking.Representatives ?? [])
+            : null;
+    }
+
     public async Task<BookingSummary?> FindByJoinTokenAsync(string joinToken, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(joinToken) || joinToken.Length > 100)

@@ -57,10 +57,29 @@ public sealed record BookingSummary(
     Guid PresidingOfficialId,
     string? SealedIdentity = null);
 
+/// <summary>
+/// What a citizen gave at booking about themselves, for the reception book and the case file the booking leads to
+/// (Thông tư 04/2021/TT-TTCP: the book records name, address and identity document of whoever was received).
+/// Never for a denunciation: that identity exists only sealed (<see cref="BookingSummary.SealedIdentity"/>).
+/// </summary>
+/// <param name="FullName">The booker's full name.</param>
+/// <param name="CitizenIdNumber">The 12-digit personal identification number.</param>
+/// <param name="Phone">Phone number as the citizen typed it (spaces and dots allowed).</param>
+/// <param name="Email">E-mail address, if given.</param>
+/// <param name="Address">Residence address.</param>
+/// <param name="Representatives">A group's other representatives, by name (empty for one person).</param>
+public sealed record BookingParticulars(string FullName, string CitizenIdNumber, string Phone, string? Email, string Address, IReadOnlyList<string> Representatives);
+
 /// <summary>Read access to citizens' bookings for the realtime (lobby) and case-file modules.</summary>
 public interface IBookingDirectory
 {
     Task<BookingSummary?> FindAsync(Guid bookingId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The citizen's particulars as given at booking, or null for an unknown or sealed (denunciation) booking. Only the
+    /// case-file side asks: the lobby and the room know a display name, nothing more.
+    /// </summary>
+    Task<BookingParticulars?> FindParticularsAsync(Guid bookingId, CancellationToken cancellationToken = default);
 
     /// <summary>The booking whose private join link carries <paramref name="joinToken"/> (compared by hash), or null.</summary>
     Task<BookingSummary?> FindByJoinTokenAsync(string joinToken, CancellationToken cancellationToken = default);

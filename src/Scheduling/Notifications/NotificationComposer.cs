@@ -18,6 +18,10 @@ internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clo
         Enqueue(booking, NotificationKind.BookingReceived, Messages.Format("Mail.Received.Subject", booking.Code),
             Messages.Format("Mail.Received.Body", booking.Code, Describe(day, booking), StatusLink(booking), Link(joinPathTemplate.Replace("{token}", joinToken, StringComparison.Ordinal))));
 
+    public void JoinLinkReissued(Booking booking, ReceptionDay day, string joinToken, string joinPathTemplate) =>
+        Enqueue(booking, NotificationKind.JoinLinkReissued, Messages.Format("Mail.Reissued.Subject", booking.Code),
+            Messages.Format("Mail.Reissued.Body", booking.Code, Describe(day, booking), Link(joinPathTemplate.Replace("{token}", joinToken, StringComparison.Ordinal)), StatusLink(booking)));
+
     public void BookingConfirmed(Booking booking, ReceptionDay day) =>
         Enqueue(booking, NotificationKind.BookingConfirmed, Messages.Format("Mail.Confirmed.Subject", booking.Code),
             Messages.Format("Mail.Confirmed.Body", booking.Code, Describe(day, booking), StatusLink(booking)));

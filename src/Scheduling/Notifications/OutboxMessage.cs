@@ -44,4 +44,7 @@ internal enum NotificationKind
 
     /// <summary>Another official presides the booked day in place of the one published (docs/adr/0083).</summary>
     PresidingChanged = 8,
+
+    /// <summary>The citizen asked for a new join link on the status page (docs/adr/0092).</summary>
+    JoinLinkReissued = 9,
 }

@@ -158,6 +158,22 @@ internal static class WebHostExtensions
         return Task.CompletedTask;
     }
 
+    /// <summary>A browser navigating to a page (it accepts HTML), not a call to the API, the hub or a health probe.</summary>
+    internal static bool WantsPage(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return context.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+    }
+
     public static WebApplication UseWebHost(this WebApplication app)
     {
         app.UsePublicEdge();
@@ -168,8 +184,17 @@ internal static class WebHostExtensions
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
         });
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A person in a browser gets a page in Vietnamese (Pages/Error); API, hub and script callers keep ProblemDetails.
+        app.UseWhen(WantsPage, page =>
+        {
+            page.UseExceptionHandler("/Error");
+            page.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        app.UseWhen(context => !WantsPage(context), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseHttpMetricsOfApp();

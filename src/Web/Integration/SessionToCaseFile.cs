@@ -18,11 +18,21 @@ internal sealed class SessionToCaseFile(
     public async Task SessionEndedAsync(ReceptionSessionInfo session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        if (session.Dialogue is not null)
+        {
+            // A dialogue is a step in handling a case that exists (linked when it opened), not a reception that
+            // enters the book or opens a case: its archive and minutes reach that case through the link (docs/adr/0088).
+            return;
+        }
+
         var booking = session.BookingId is { } bookingId ? await bookings.FindAsync(bookingId, cancellationToken) : null;
         var citizens = session.Participants.Where(p => p.Role == ParticipantRole.Citizen).ToList();
-        var participants = citizens
-            .Select(c => new ReceptionParticipant(c.DisplayName, null, null, null, IsRepresentative: citizens.Count > 1))
-            .ToList();
+        // A booked citizen gave name, address, ID and phone at booking: the book and the case carry them (the room
+        // only knew a display name). An ad-hoc citizen gave a name when joining; a sealed booking gives nothing here.
+        var given = booking is not null ? await bookings.FindParticularsAsync(booking.Id, cancellationToken) : null;
+        var participants = given is not null
+            ? ReceptionParticipant.FromBooking(given)
+            : [.. citizens.Select(c => new ReceptionParticipant(c.DisplayName, null, null, null, IsRepresentative: citizens.Count > 1))];
         var reception = new ReceptionRecord(
             ReceivedAt: session.StartedAt,
             Channel: CaseChannel.OnlineSession,
@@ -30,7 +40,7 @@ internal sealed class SessionToCaseFile(
             SubjectArea: booking?.SubjectArea ?? "Tiếp công dân đột xuất",
             Content: booking?.Summary ?? session.AdHoc?.Reason ?? session.OutcomeNote ?? "Tiếp công dân đột xuất trực tuyến",
             Participants: participants,
-            PeopleCount: Math.Max(1, citizens.Count),
+            PeopleCount: new[] { 1, citizens.Count, participants.Count, booking?.RepresentativeCount ?? 1 }.Max(),
             Outcome: Outcome(session).Outcome,
             RefusalGround: Outcome(session).Ground,
             GuidedTo: session.Outcome == SessionOutcome.GuidedToCompetentAgency ? GuidedTo(session.OutcomeNote) : null,
@@ -84,10 +94,11 @@ internal sealed class SessionToCaseFile(
             _ => null,
         });
 
-    /// <summary>A booked session's matter comes from its booking; an ad-hoc one's from the presiding official's choice at opening.</summary>
+    /// <summary>A booked session's matter comes from its booking; an ad-hoc one's from the presiding official's choice at opening; a dialogue's from its case.</summary>
     internal static CaseKind MatterOf(BookingSummary? booking, ReceptionSessionInfo session) =>
         booking is not null ? (CaseKind)(int)booking.Kind
         : session.AdHoc is { } adHoc ? (CaseKind)(int)adHoc.Kind
+        : session.Dialogue is { } dialogue ? (CaseKind)(int)dialogue.Kind
         : CaseKind.Feedback;
 
     /// <summary>

@@ -43,9 +43,11 @@ internal sealed class SessionToMinutes(
         {
             ParticipantRole.Presiding => MinutesPdf.PresidingRole,
             ParticipantRole.Official => "Cán bộ tham dự",
+            // A dialogue's outside participant is named with the body they represent (and their position).
+            ParticipantRole.Guest => p.Organisation ?? "Đại diện cơ quan, tổ chức",
             _ => "Công dân",
         })).ToList();
-        var presented = booking?.Summary ?? session.AdHoc?.Reason ?? "Tiếp công dân đột xuất.";
+        var presented = booking?.Summary ?? session.AdHoc?.Reason ?? session.Dialogue?.Subject ?? "Tiếp công dân đột xuất.";
         var outcome = SessionToCaseFile.Outcome(session);
         return new MinutesInput(
             session.SessionId,
@@ -60,7 +62,8 @@ internal sealed class SessionToMinutes(
             session.Outcome == SessionOutcome.GuidedToCompetentAgency ? SessionToCaseFile.GuidedTo(session.OutcomeNote) : null,
             SessionToCaseFile.Notes(session),
             [.. chat.Select(c => new MinutesChatLine(c.SentAt, c.AuthorName, c.Text, c.Sealed))],
-            opened?.Number,
-            manifestSha256);
+            opened?.Number ?? session.Dialogue?.CaseNumber,
+            manifestSha256,
+            Dialogue: session.Dialogue is not null);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class RecordingScenario : IAsyncDisposable
             ["Media:Recording:PollInterval"] = "00:00:00.500",
             ["Media:Recording:MinimumFreeSpaceMegabytes"] = "1",
         };
-        var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("rec"), Path.Combine(folder, "data"), all);
+        var app = new ReceptionAppFactory(await postgres.CreateDatabaseAsync("rec"), Path.Combine(folder, "data"), all).WithSystemClock();
         var janus = await JanusHarness.StartAsync(cancellationToken);
         return new RecordingScenario(app, janus, folder);
     }

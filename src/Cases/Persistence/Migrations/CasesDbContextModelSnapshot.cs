@@ -739,6 +739,10 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         .HasMaxLength(1200)
                         .HasColumnType("character varying(1200)");
 
+                    b.Property<string>("CitizenPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -811,7 +815,7 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_reception_people", "\"PeopleCount\" >= 1");
 
-                            t.HasCheckConstraint("ck_reception_sealed_no_plain", "\"SealedIdentity\" IS NULL OR (\"CitizenName\" IS NULL AND \"CitizenAddress\" IS NULL AND \"CitizenIdNumber\" IS NULL AND \"CitizenIdHash\" IS NULL)");
+                            t.HasCheckConstraint("ck_reception_sealed_no_plain", "\"SealedIdentity\" IS NULL OR (\"CitizenName\" IS NULL AND \"CitizenAddress\" IS NULL AND \"CitizenIdNumber\" IS NULL AND \"CitizenIdHash\" IS NULL AND \"CitizenPhone\" IS NULL)");
                         });
                 });
 

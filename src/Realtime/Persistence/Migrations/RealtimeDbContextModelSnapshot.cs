@@ -23,6 +23,85 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Realtime.Dialogue.DialogueInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("device_key_hash");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasFilter("participant_id IS NOT NULL");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("dialogue_invitations", "realtime", t =>
+                        {
+                            t.HasCheckConstraint("ck_dialogue_invitations_organisation", "(kind = 'Organisation') = (organisation IS NOT NULL) AND (position IS NULL OR organisation IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_dialogue_invitations_used", "(participant_id IS NULL) = (used_at IS NULL) AND (participant_id IS NULL) = (device_key_hash IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Realtime.Lobby.LobbyDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -189,6 +268,11 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("muted");
 
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(302)
+                        .HasColumnType("character varying(302)")
+                        .HasColumnName("organisation");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -259,6 +343,25 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("booking_id");
 
+                    b.Property<Guid?>("DialogueCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dialogue_case_id");
+
+                    b.Property<string>("DialogueCaseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dialogue_case_number");
+
+                    b.Property<string>("DialogueKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dialogue_kind");
+
+                    b.Property<string>("DialogueSubject")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("dialogue_subject");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
@@ -324,6 +427,9 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("booking_id IS NOT NULL");
 
+                    b.HasIndex("DialogueCaseId")
+                        .HasFilter("dialogue_case_id IS NOT NULL");
+
                     b.HasIndex("PresidingOfficialId")
                         .IsUnique()
                         .HasFilter("state = 'Open'");
@@ -337,12 +443,23 @@ namespace DaoVien.OnlineReception.Realtime.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_sessions_ad_hoc_matter", "(ad_hoc_token_hash IS NULL) = (ad_hoc_kind IS NULL) AND (ad_hoc_kind IS NULL) = (ad_hoc_reason IS NULL)");
 
+                            t.HasCheckConstraint("ck_sessions_dialogue", "(dialogue_case_id IS NULL) = (dialogue_case_number IS NULL) AND (dialogue_case_id IS NULL) = (dialogue_kind IS NULL) AND (dialogue_case_id IS NULL) = (dialogue_subject IS NULL) AND (dialogue_case_id IS NULL OR (booking_id IS NULL AND ad_hoc_token_hash IS NULL AND dialogue_kind <> 'Denunciation'))");
+
                             t.HasCheckConstraint("ck_sessions_late_outcome", "(outcome_recorded_at IS NULL) = (outcome_recorded_by IS NULL) AND (outcome_recorded_at IS NOT NULL) = (state = 'Crashed' AND outcome IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_sessions_outcome", "CASE state WHEN 'Ended' THEN outcome IS NOT NULL AND ended_at IS NOT NULL WHEN 'Crashed' THEN ended_at IS NOT NULL ELSE outcome IS NULL END");
 
                             t.HasCheckConstraint("ck_sessions_refusal_ground", "(outcome = 'Refused') = (refusal_ground IS NOT NULL)");
                         });
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Realtime.Dialogue.DialogueInvitation", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Realtime.Sessions.ReceptionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DaoVien.OnlineReception.Realtime.Sessions.ChatMessage", b =>

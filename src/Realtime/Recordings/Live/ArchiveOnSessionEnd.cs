@@ -24,11 +24,13 @@ internal sealed class ArchiveOnSessionEnd(IRecordingArchiver archiver, Recording
     {
         var citizen = 0;
         var official = 0;
+        var guest = 0;
         var participants = session.Participants.Select(p => new ArchiveParticipant(p.ParticipantId, p.Role switch
         {
             // Labels without personal data: the manifest travels with the archive.
             ParticipantRole.Presiding => "Chủ trì",
             ParticipantRole.Official => $"Cán bộ {++official}",
+            ParticipantRole.Guest => $"Khách mời {++guest}",
             _ => $"Công dân {++citizen}",
         })).ToList();
         return new ArchiveRequest(session.SessionId, session.BookingId, null, session.StartedAt, endedAt, kind, participants, SealAsDenunciation: session.IsAdHocDenunciation);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace DaoVien.OnlineReception.Web.Pages.Reception;
 
-/// <summary>The citizen's join link: a booking's private link, or an ad-hoc session's one-time link.</summary>
+/// <summary>The citizen's join link: a booking's private link, an ad-hoc session's one-time link, or a dialogue invitee's.</summary>
 [AllowAnonymous]
 internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db, IStringLocalizer<RealtimeResource> texts, Microsoft.Extensions.Options.IOptions<RealtimeOptions> options) : PageModel
 {
@@ -78,6 +78,17 @@ internal sealed class JoinModel(IServiceProvider services, RealtimeDbContext db,
         if (await db.Sessions.AnyAsync(s => s.AdHocTokenHash == hash && s.State == SessionState.Open, cancellationToken))
         {
             Mode = "adhoc";
+            return;
+        }
+
+        var invitation = await db.DialogueInvitations.AsNoTracking().Where(i => i.TokenHash == hash)
+            .Select(i => new { i.RevokedAt, Open = db.Sessions.Any(s => s.Id == i.SessionId && s.State == SessionState.Open) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (invitation is not null)
+        {
+            // A dialogue's one-time link (docs/adr/0088): which device may use it is decided when the page enters.
+            Error = invitation.RevokedAt is not null ? texts["Join.DialogueRevoked"].Value : !invitation.Open ? texts["Join.DialogueEnded"].Value : null;
+            Mode = "dialogue";
             return;
         }
 

@@ -1,4 +1,5 @@
-// Citizen's path: device check → lobby (live queue position) → session. A reload comes back to where it was.
+// Citizen's path: device check → lobby (live queue position) → session; a dialogue's invitee waits to be admitted
+// instead of the lobby. A reload comes back to where it was.
 'use strict';
 
 (async function () {
@@ -67,7 +68,15 @@
 
   async function proceed() {
     document.querySelector('[data-testid=device-check]').hidden = true;
-    if (mode === 'adhoc') {
+    if (mode === 'dialogue') {
+      // A dialogue's invitee: the link binds this device; the presiding official admits each one (the hub's
+      // 'Admitted' push enters the session), and a reload finds them where they were.
+      R.state.rejoin = async () => {
+        const entry = await R.state.connection.invoke('JoinDialogue', token, R.deviceKey());
+        if (entry.state === 'admitted') { await R.enterSession(entry.sessionId); return; }
+        document.querySelector('[data-testid=dialogue-waiting]').hidden = false;
+      };
+    } else if (mode === 'adhoc') {
       const name = sessionStorage.getItem('reception.name.' + token) || document.querySelector('[data-testid=adhoc-name]').value.trim();
       sessionStorage.setItem('reception.name.' + token, name);
       R.state.rejoin = async () => R.startSession(await R.state.connection.invoke('JoinWithLink', token, R.deviceKey(), name));

@@ -11,7 +11,7 @@
     R.state.rejoin = async () => R.enterSession(sessionId);
     try {
       await R.state.rejoin();
-      if (presiding) { $('[data-testid=presiding-controls]').hidden = false; await loadOfficials(); }
+      if (presiding) { $('[data-testid=presiding-controls]').hidden = false; await loadOfficials(); await showDialogue(); }
       $('[data-testid=queue-panel]')?.setAttribute('data-in-session', 'true');
     } catch (e) {
       R.showError(R.hubError(e));
@@ -84,10 +84,80 @@
     }
   }
 
+  // ---------------- dialogue (docs/adr/0088) ----------------
+
+  // A dialogue session: its invitations with their state, a new or replaced link to copy, more invitees; the
+  // outcome "open a case" does not apply (the case exists).
+  async function showDialogue() {
+    const number = R.state.dialogueCaseNumber;
+    $('[data-testid=dialogue-panel]').hidden = !number;
+    const caseAccepted = $('[data-testid=end-outcome] option[value="1"]');
+    if (caseAccepted) { caseAccepted.hidden = !!number; caseAccepted.disabled = !!number; }
+    if (!number) return;
+    $('[data-testid=dialogue-case]').textContent = number;
+    await refreshInvitations();
+  }
+
+  async function refreshInvitations() {
+    if (!presiding || !R.state.dialogueCaseNumber) return;
+    const rows = await R.state.connection.invoke('DialogueInvitations');
+    const body = $('[data-testid=dialogue-invitations] tbody');
+    body.innerHTML = '';
+    for (const inv of rows) {
+      const tr = document.createElement('tr');
+      tr.dataset.testid = 'dialogue-invitation';
+      tr.dataset.state = inv.state;
+      for (const c of [inv.fullName, inv.affiliation || '—', R.t('Dialogue.State.' + inv.state)]) {
+        const td = document.createElement('td'); td.textContent = c; tr.appendChild(td);
+      }
+      const td = document.createElement('td');
+      if (inv.state !== 'Revoked') {
+        const reissue = document.createElement('button');
+        reissue.type = 'button'; reissue.dataset.testid = 'dialogue-reissue'; reissue.textContent = R.t('Dialogue.Reissue');
+        reissue.addEventListener('click', () => dialogueCall(async () => showLink(await R.state.connection.invoke('ReissueDialogueLink', inv.id))));
+        const revoke = document.createElement('button');
+        revoke.type = 'button'; revoke.dataset.testid = 'dialogue-revoke'; revoke.textContent = R.t('Dialogue.Revoke');
+        revoke.addEventListener('click', () => dialogueCall(() => R.state.connection.invoke('RevokeDialogueLink', inv.id)));
+        td.append(reissue, ' ', revoke);
+      }
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
+  }
+
+  async function dialogueCall(call) {
+    try { await call(); await refreshInvitations(); } catch (e) { R.showError(R.hubError(e)); }
+  }
+
+  // The link exists in plain only in this answer: shown once, to copy (or e-mailed already).
+  function showLink(link) {
+    $('[data-testid=dialogue-new-link]').hidden = false;
+    $('[data-testid=dialogue-new-link-label]').textContent = R.t('Dialogue.LinkFor', link.fullName) + (link.emailed ? R.t('Dialogue.Emailed') : '');
+    $('[data-testid=dialogue-new-link-field]').value = `${location.origin}/Reception/Join?t=${encodeURIComponent(link.token)}`;
+  }
+
+  $('[data-testid=dialogue-invite-form]')?.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const value = (id) => $(`[data-testid=dialogue-invite-${id}]`).value.trim() || null;
+    if (!value('name')) { R.showError(R.t('Dialogue.NameRequired')); return; }
+    const invitee = { kind: Number($('[data-testid=dialogue-invite-kind]').value), fullName: value('name'), organisation: value('organisation'), position: value('position'), email: value('email') };
+    dialogueCall(async () => {
+      showLink(await R.state.connection.invoke('InviteToDialogue', invitee));
+      ev.target.reset();
+    });
+  });
+
   window.ReceptionConsole = {
     refreshQueue: () => refreshQueue().catch(() => {}),
     decorateParticipant(li, p) {
       if (!presiding) return;
+      if (p.role === 'Waiting') {
+        const admit = document.createElement('button');
+        admit.type = 'button'; admit.dataset.testid = 'admit-guest'; admit.textContent = R.t('AdmitGuest');
+        admit.addEventListener('click', () => R.state.connection.invoke('AdmitGuest', p.id).catch((e) => R.showError(R.hubError(e))));
+        li.append(' ', admit);
+        return;
+      }
       const mute = document.createElement('button');
       mute.type = 'button'; mute.dataset.testid = 'mute'; mute.textContent = p.muted ? R.t('Unmute') : R.t('Mute');
       mute.addEventListener('click', () => R.state.connection.invoke('SetMuted', p.id, !p.muted).catch((e) => R.showError(R.hubError(e))));
@@ -106,6 +176,7 @@
   }
   R.wireSessionControls();
   if (window.ReceptionRecording) window.ReceptionRecording.wire(presiding);
+  R.state.onParticipants = () => { refreshInvitations().catch(() => {}); };
 
   $('[data-testid=admit-next]')?.addEventListener('click', () => admit(null));
   // The presiding official says what the ad-hoc reception is about and why before it opens (a denunciation is sealed).

@@ -24,6 +24,7 @@
     audioOnly: false,
     rejoin: null,            // async () => re-enter after a reconnect
     onParticipants: null,
+    dialogueCaseNumber: null, // set when the session is a dialogue (docs/adr/0088)
     ended: false,
   };
 
@@ -158,7 +159,9 @@
     state.participantId = info.participantId;
     state.iceServers = (info.iceServers || []).map((s) => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
     state.iceTransportPolicy = info.iceTransportPolicy === 'relay' ? 'relay' : 'all';
+    state.dialogueCaseNumber = info.dialogueCaseNumber || null;
     const lobby = $('[data-testid=lobby]'); if (lobby) lobby.hidden = true;
+    const waiting = $('[data-testid=dialogue-waiting]'); if (waiting) waiting.hidden = true;
     const check = $('[data-testid=device-check]'); if (check) check.hidden = true;
     $('[data-testid=session]').hidden = false;
     $('[data-testid=session]').dataset.sessionId = info.sessionId;
@@ -290,10 +293,14 @@
   function labelTiles(removeDeparted) {
     for (const tile of document.querySelectorAll('[data-tile]')) {
       const p = state.participants.find((x) => x.id === tile.dataset.participant);
-      text(tile.querySelector('figcaption'), p ? p.displayName + (tile.dataset.tile.endsWith(':screen') ? t('ScreenSuffix') : '') : '');
+      if (p) tile.dataset.role = p.role;
+      text(tile.querySelector('figcaption'), p ? nameOf(p) + (tile.dataset.tile.endsWith(':screen') ? t('ScreenSuffix') : '') : '');
       if (!p && removeDeparted) tile.remove();
     }
   }
+
+  // A dialogue's outside participant is shown with the body they represent.
+  const nameOf = (p) => p.displayName + (p.organisation ? ' — ' + p.organisation : '');
 
   function renderParticipants(list) {
     state.participants = list || [];
@@ -304,7 +311,7 @@
         const li = document.createElement('li');
         li.dataset.participant = p.id;
         li.dataset.role = p.role;
-        li.textContent = p.displayName + (p.muted ? t('MutedSuffix') : '') + (p.role === 'Invited' ? t('InvitedSuffix') : '');
+        li.textContent = nameOf(p) + (p.muted ? t('MutedSuffix') : '') + (p.role === 'Invited' ? t('InvitedSuffix') : '') + (p.role === 'Waiting' ? t('WaitingSuffix') : '');
         if (window.ReceptionConsole && p.id !== state.participantId && p.role !== 'Invited') window.ReceptionConsole.decorateParticipant(li, p);
         ul.appendChild(li);
       }
