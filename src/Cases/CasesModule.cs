@@ -10,6 +10,7 @@ using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Reports;
+using DaoVien.OnlineReception.Cases.SecondInstance;
 using DaoVien.OnlineReception.Kernel;
 using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.AspNetCore.Routing;
@@ -58,6 +59,8 @@ public static class CasesModule
         services.AddScoped<ISessionMinutes>(sp => sp.GetRequiredService<SessionMinutesService>());
         services.AddScoped<ReceptionBookQuery>();
         services.AddScoped<PublicationService>();
+        services.AddScoped<SecondInstanceService>();
+        services.AddScoped<QualityFiguresBuilder>();
         services.AddScoped<QuarterlyReportBuilder>();
 
         services.AddQuartz(q =>

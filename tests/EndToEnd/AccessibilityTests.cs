@@ -1,7 +1,8 @@
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.LongRunning;
-using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Persistence;
+using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Cases.Reports;
 using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Dialogue;
 using DaoVien.OnlineReception.Realtime.Sessions;
@@ -31,6 +32,9 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
     private Guid _dayId;
     private BookedCitizen _citizen = null!;
     private Guid _longRunningCaseId;
+    private Guid _chairmanId;
+    private Guid _decidedCaseId;
+    private string _qualityReport = "";
     private string _dialogueJoinPath = null!;
 
     public async ValueTask InitializeAsync()
@@ -43,6 +47,9 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         _dayId = await bookings.OpenDayAsync(chairman, daysFromToday: 7);
         _citizen = await bookings.BookAsync(_dayId, 0);
         _longRunningCaseId = await RegisterLongRunningCaseAsync(chairman);
+        _chairmanId = chairman;
+        await _app.SetStaffUnitAsync(chairman, "Văn phòng HĐND-UBND");
+        (_decidedCaseId, _qualityReport) = await DecideComplaintAsync(chairman);
         _dialogueJoinPath = await OpenDialogueAsync(await _app.CreateStaffAsync("chutich.dt", "Doi-thoai-2026", "Trần Văn Chủ Trì", TestRoles.ViceChairman));
     }
 
@@ -68,12 +75,19 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
                 await CheckAsync(page, path, found);
             }
 
-            // The register's pages with a hotspot, an overdue-free plan step and a review, as staff use them.
-            foreach (var path in new[] { "/Cases/LongRunning", $"/Cases/LongRunningPlan?id={_longRunningCaseId}", $"/Cases/Dialogue?id={_longRunningCaseId}" })
+            // The register's pages with a hotspot, an overdue-free plan step and a review, as staff use them; a complaint
+            // the ward decided, with the second-instance form open; the quarter its deadlines fell in, with the ratings.
+            foreach (var path in new[] { "/Cases/LongRunning", $"/Cases/LongRunningPlan?id={_longRunningCaseId}", $"/Cases/Dialogue?id={_longRunningCaseId}", $"/Cases/Details?id={_decidedCaseId}", _qualityReport })
             {
                 await CheckAsync(page, path, found);
                 Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways");
             }
+
+            await page.GotoAsync($"/Cases/Details?id={_decidedCaseId}");
+            Assert.True(await page.GetByTestId("second-instance-form").IsVisibleAsync());
+            await page.GotoAsync(_qualityReport);
+            Assert.True(await page.GetByTestId("quality-units").IsVisibleAsync());
+            Assert.True(await page.GetByTestId("quality-officials").IsVisibleAsync());
         }
 
         await using (var context = await browser.NewContextAsync(_base, phone))
@@ -81,7 +95,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
             await Accessibility.EnableAsync(context);
             var page = await context.NewPageAsync();
             await page.SignInAsync("quantri", "Quan-tri-2026");
-            foreach (var path in AdminPages)
+            foreach (var path in AdminPages.Append($"/Admin/Staff/Edit?id={_chairmanId}"))
             {
                 await CheckAsync(page, path, found);
             }
@@ -124,6 +138,31 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         }
 
         return file.Id;
+    }
+
+    /// <summary>
+    /// A complaint received 30 days ago, accepted and decided today by the ward; the report of the quarter its
+    /// acceptance deadline fell in (so the ratings have a row whatever today's date).
+    /// </summary>
+    private async Task<(Guid CaseId, string ReportPath)> DecideComplaintAsync(Guid assignee)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = _app.Services.CreateAsyncScope();
+        var today = scope.ServiceProvider.GetRequiredService<WardClock>().Today;
+        var registry = scope.ServiceProvider.GetRequiredService<CaseRegistry>();
+        var (created, file) = await registry.CreateAsync(
+            new NewCase(CaseKind.Complaint, CaseChannel.Post, "Đất đai", "Khiếu nại quyết định xử phạt vi phạm hành chính", today.AddDays(-30), [new ReceptionParticipant("Trần Văn Khiếu Nại", null, null, null, false)], false, assignee),
+            CaseActor.System, ct);
+        Assert.True(created.Succeeded, created.Error);
+        foreach (var step in new[] { new Transition(CaseStatus.Classified), new Transition(CaseStatus.Accepted), new Transition(CaseStatus.UnderResolution), new Transition(CaseStatus.Resolved, DecisionNumber: "15/QĐ-UBND", Date: today) })
+        {
+            var moved = await registry.TransitionAsync(file!.Id, step, CaseActor.System, ct);
+            Assert.True(moved.Succeeded, moved.Error);
+        }
+
+        var due = (await registry.LoadAsync(file!.Id, ct))!.Deadlines.Min(d => d.DueDate);
+        var (year, quarter) = QuarterlyReport.Of(due);
+        return (file.Id, $"/Cases/Report?year={year}&quarter={quarter}");
     }
 
     /// <summary>A dialogue held by another official for the register's case: its guest's join link (the page in its dialogue mode).</summary>

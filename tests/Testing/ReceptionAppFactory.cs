@@ -135,6 +135,17 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         return user.Id;
     }
 
+    /// <summary>Sets the unit a staff account works in (đơn vị công tác), as the administrator does on the accounts pages.</summary>
+    public async Task SetStaffUnitAsync(Guid id, string? unit)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByIdAsync(id.ToString());
+        Assert.NotNull(user);
+        user.Unit = unit;
+        Check(await users.UpdateAsync(user));
+    }
+
     /// <summary>The generated admin password the app printed and wrote on its first start.</summary>
     public string ReadInitialAdminPassword()
     {

@@ -28,6 +28,8 @@ public sealed class OpenApiTests(PostgresServer server)
         ("put", "/api/cases/{id}/long-running"),
         ("post", "/api/cases/{id}/long-running/steps"),
         ("get", "/api/cases/long-running"),
+        ("get", "/api/cases/{id}/second-instance"),
+        ("put", "/api/cases/{id}/second-instance"),
     ];
 
     [Fact]

@@ -8,6 +8,7 @@ using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.Reports;
+using DaoVien.OnlineReception.Cases.SecondInstance;
 using Microsoft.EntityFrameworkCore;
 
 namespace DaoVien.OnlineReception.Cases.Persistence;
@@ -61,6 +62,8 @@ internal sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) :
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
 
     public DbSet<CaseReview> CaseReviews => Set<CaseReview>();
+
+    public DbSet<SecondInstanceResult> SecondInstanceResults => Set<SecondInstanceResult>();
 
     public DbSet<QuarterlyReportRecord> QuarterlyReports => Set<QuarterlyReportRecord>();
 

@@ -80,6 +80,16 @@ internal static class CaseErrors
     public const string LongRunningStepDoneOn = "Error.LongRunningStepDoneOn";
     public const string LongRunningReviewNotes = "Error.LongRunningReviewNotes";
     public const string LongRunningReviewedOn = "Error.LongRunningReviewedOn";
+    public const string SecondInstanceNotEligible = "Error.SecondInstanceNotEligible";
+    public const string SecondInstanceNone = "Error.SecondInstanceNone";
+    public const string SecondInstanceOutcome = "Error.SecondInstanceOutcome";
+    public const string SecondInstanceBadText = "Error.SecondInstanceBadText";
+    public const string SecondInstanceAuthorityRequired = "Error.SecondInstanceAuthorityRequired";
+    public const string SecondInstanceNumberRequired = "Error.SecondInstanceNumberRequired";
+    public const string SecondInstanceNoteTooLong = "Error.SecondInstanceNoteTooLong";
+    public const string SecondInstanceDateRequired = "Error.SecondInstanceDateRequired";
+    public const string SecondInstanceDateInFuture = "Error.SecondInstanceDateInFuture";
+    public const string SecondInstanceDateBeforeDecision = "Error.SecondInstanceDateBeforeDecision";
     public const string DialogueDenunciation = "Error.DialogueDenunciation";
     public const string DialogueCaseClosed = "Error.DialogueCaseClosed";
     public const string DialogueNotGroup = "Error.DialogueNotGroup";

@@ -31,7 +31,8 @@ internal sealed record QuarterlyReport(
     int DeadlinesMet,
     int DeadlinesDue,
     IReadOnlyList<OverdueRow> Overdue,
-    IReadOnlyList<ForwardedRow> Forwarded)
+    IReadOnlyList<ForwardedRow> Forwarded,
+    QualityFigures Quality)
 {
     /// <summary>Share of the deadlines that fell due in the quarter which were met on time; null when none fell due.</summary>
     public decimal? OnTimeRate => DeadlinesDue == 0 ? null : Math.Round(100m * DeadlinesMet / DeadlinesDue, 1);

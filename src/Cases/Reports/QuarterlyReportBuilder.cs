@@ -9,9 +9,10 @@ namespace DaoVien.OnlineReception.Cases.Reports;
 /// <summary>
 /// Builds the quarterly report from the case files: cases received in the quarter by kind, current status, subject
 /// area and channel; receptions by channel; on-time rate of the deadlines that fell due in the quarter (met on or
-/// before the due date); deadlines overdue at the report date; forwarded letters and their report-backs by source kind.
+/// before the due date); deadlines overdue at the report date; forwarded letters and their report-backs by source kind;
+/// the ward plan's quality figures (<see cref="QualityFiguresBuilder"/>).
 /// </summary>
-internal sealed class QuarterlyReportBuilder(CasesDbContext db, WardClock clock)
+internal sealed class QuarterlyReportBuilder(CasesDbContext db, QualityFiguresBuilder quality, WardClock clock)
 {
     public async Task<QuarterlyReport> BuildAsync(int year, int quarter, CancellationToken cancellationToken)
     {
@@ -39,7 +40,8 @@ internal sealed class QuarterlyReportBuilder(CasesDbContext db, WardClock clock)
             due.Count(d => d.CompletedOn is { } done && done <= d.DueDate),
             due.Count,
             [.. overdue.Select(o => new OverdueRow(o.CaseId, o.Number, o.CaseKind, o.DeadlineKind, o.DueDate, asOf.DayNumber - o.DueDate.DayNumber))],
-            await ForwardedAsync(from, to, asOf, cancellationToken));
+            await ForwardedAsync(from, to, asOf, cancellationToken),
+            await quality.BuildAsync(from, to, asOf, clock.Today, cancellationToken));
     }
 
     private async Task<List<ForwardedRow>> ForwardedAsync(DateOnly from, DateOnly to, DateOnly asOf, CancellationToken cancellationToken)

@@ -5,10 +5,14 @@ namespace DaoVien.OnlineReception.Kernel.Staff;
 /// <param name="UserName">The sign-in name.</param>
 /// <param name="FullName">Name shown on pages and in the calendar.</param>
 /// <param name="Title">Position, e.g. "Chủ tịch UBND phường".</param>
+/// <param name="Unit">
+/// The unit the account works in (đơn vị công tác), e.g. "Văn phòng HĐND-UBND", "Phòng Kinh tế, Hạ tầng và Đô thị";
+/// null when the administrator has not set one. The quarterly report rates on-time handling per unit by it.
+/// </param>
 /// <param name="Email">Address for notifications, when known.</param>
 /// <param name="Roles">The account's roles (<see cref="StaffRoles"/>).</param>
 /// <param name="IsActive">False once an admin disabled the account.</param>
-public sealed record StaffMember(Guid Id, string UserName, string FullName, string? Title, string? Email, IReadOnlyList<string> Roles, bool IsActive);
+public sealed record StaffMember(Guid Id, string UserName, string FullName, string? Title, string? Unit, string? Email, IReadOnlyList<string> Roles, bool IsActive);
 
 /// <summary>Read access to staff accounts, implemented by the web host (which owns ASP.NET Core Identity).</summary>
 public interface IStaffDirectory

@@ -93,6 +93,7 @@ internal static class CaseApiEndpoints
             return result.Succeeded ? Results.Ok(LetterJson((await forwarded.FindAsync(id, ct))!, clock.Today)) : Problem(l, result.Error!, null);
         });
         group.MapLongRunningApi();
+        group.MapSecondInstanceApi();
         return endpoints;
     }
 
@@ -125,7 +126,7 @@ internal static class CaseApiEndpoints
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Names only ("Denunciation", any case): a number would pass Enum.TryParse and name a kind nobody chose.
-    private static bool TryParse<T>(string? value, out T? parsed)
+    internal static bool TryParse<T>(string? value, out T? parsed)
         where T : struct, Enum
     {
         parsed = null;

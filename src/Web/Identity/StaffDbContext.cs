@@ -21,6 +21,7 @@ internal sealed class StaffDbContext(DbContextOptions<StaffDbContext> options)
         {
             u.Property(x => x.FullName).HasMaxLength(200);
             u.Property(x => x.Title).HasMaxLength(200);
+            u.Property(x => x.Unit).HasMaxLength(200);
         });
     }
 }

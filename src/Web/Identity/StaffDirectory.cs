@@ -25,5 +25,5 @@ internal sealed class StaffDirectory(UserManager<StaffUser> users) : IStaffDirec
     }
 
     private async Task<StaffMember> ToMemberAsync(StaffUser user) =>
-        new(user.Id, user.UserName ?? "", user.FullName, user.Title, user.Email, [.. await users.GetRolesAsync(user)], !user.IsDisabled);
+        new(user.Id, user.UserName ?? "", user.FullName, user.Title, user.Unit, user.Email, [.. await users.GetRolesAsync(user)], !user.IsDisabled);
 }

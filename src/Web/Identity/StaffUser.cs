@@ -9,6 +9,9 @@ internal sealed class StaffUser : IdentityUser<Guid>
 
     public string? Title { get; set; }
 
+    /// <summary>Đơn vị công tác: the unit of the ward the account works in; the quarterly report groups on-time handling by it.</summary>
+    public string? Unit { get; set; }
+
     /// <summary>A disabled account cannot sign in and its open cookies stop working at the next validation.</summary>
     public bool IsDisabled { get; set; }
 }

@@ -1320,6 +1320,68 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.SecondInstance.SecondInstanceResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("authority");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("DecisionDate");
+
+                    b.ToTable("second_instance_results", "cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_second_instance_outcome", "outcome IN ('Upheld', 'Amended', 'Annulled')");
+
+                            t.HasCheckConstraint("ck_second_instance_text", "btrim(authority) <> '' AND btrim(decision_number) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("DaoVien.OnlineReception.Cases.Deadlines.CaseDeadline", b =>
                 {
                     b.HasOne("DaoVien.OnlineReception.Cases.Registry.CaseFile", "Case")
@@ -1443,6 +1505,15 @@ namespace DaoVien.OnlineReception.Cases.Persistence.Migrations
                     b.HasOne("DaoVien.OnlineReception.Cases.Registry.CaseFile", null)
                         .WithMany("Persons")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DaoVien.OnlineReception.Cases.SecondInstance.SecondInstanceResult", b =>
+                {
+                    b.HasOne("DaoVien.OnlineReception.Cases.Registry.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("DaoVien.OnlineReception.Cases.SecondInstance.SecondInstanceResult", "CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2,6 +2,7 @@ using DaoVien.OnlineReception.Cases.Deadlines;
 using DaoVien.OnlineReception.Cases.ForwardedLetters;
 using DaoVien.OnlineReception.Cases.Reclassification;
 using DaoVien.OnlineReception.Cases.Registry;
+using DaoVien.OnlineReception.Cases.SecondInstance;
 using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +19,7 @@ internal sealed class DetailsModel(
     CaseRegistry registry,
     CaseReclassifier reclassifier,
     ForwardedLetterService forwarded,
+    SecondInstanceService secondInstance,
     IStaffDirectory directory,
     WardClock clock,
     IOptions<DeadlineOptions> deadlineOptions,
@@ -46,6 +48,11 @@ internal sealed class DetailsModel(
     public ForwardedLetter? Letter { get; private set; }
 
     public ReportBackState? LetterState { get; private set; }
+
+    /// <summary>The second instance's decision on the ward's first-instance decision (docs/adr/0086).</summary>
+    public SecondInstanceResult? SecondInstance { get; private set; }
+
+    public bool ShowsSecondInstance => SecondInstance is not null || SecondInstanceRules.IsWardFirstInstanceDecision(Case);
 
     public IEnumerable<CaseKind> KindChoices => Case.Kind == CaseKind.Denunciation ? [CaseKind.Denunciation]
         : MayChangeKind ? Enum.GetValues<CaseKind>() : [Case.Kind, CaseKind.Denunciation];
@@ -76,6 +83,9 @@ internal sealed class DetailsModel(
     [BindProperty]
     public ReportBackFormInput ReportBack { get; set; } = new();
 
+    [BindProperty]
+    public SecondInstanceFormInput Second { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var actor = CaseActor.From(User);
@@ -98,6 +108,7 @@ internal sealed class DetailsModel(
         Changes = await reclassifier.ChangesAsync(file.Id, cancellationToken);
         Letter = await forwarded.FindAsync(file.Id, cancellationToken);
         LetterState = Letter is null ? null : ReportBackState.Of(Letter, Letter.Reports, clock.Today, DashboardModel.DueSoonDays);
+        SecondInstance = await secondInstance.FindAsync(file.Id, cancellationToken);
         if (CanAssign)
         {
             Assignees = await CaseFormSupport.AssigneesAsync(directory, cancellationToken);
@@ -146,6 +157,16 @@ internal sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostReportBackAsync(Guid id, CancellationToken cancellationToken) =>
         Done(id, await forwarded.RecordReportAsync(id, new ReportBackInput(ReportBack.Kind, ReportBack.SentOn, ReportBack.OutgoingNumber, ReportBack.Summary, ReportBack.NextDueOn), CaseActor.From(User), cancellationToken));
+
+    public async Task<IActionResult> OnPostSecondInstanceAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!TryKind(Second.Outcome, out SecondInstanceOutcome? outcome))
+        {
+            return Done(id, CaseResult.Fail(CaseErrors.SecondInstanceOutcome));
+        }
+
+        return Done(id, await secondInstance.RecordAsync(id, new SecondInstanceInput(Second.Authority, Second.DecisionNumber, Second.DecisionDate, outcome, Second.Note), CaseActor.From(User), cancellationToken));
+    }
 
     public async Task<IActionResult> OnPostReclassifyAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -296,6 +317,20 @@ internal sealed class DetailsModel(
         public string? Summary { get; set; }
 
         public DateOnly? NextDueOn { get; set; }
+    }
+
+    internal sealed class SecondInstanceFormInput
+    {
+        public string? Authority { get; set; }
+
+        public string? DecisionNumber { get; set; }
+
+        public DateOnly? DecisionDate { get; set; }
+
+        /// <summary>By name; empty or unknown is refused, never read as "upheld".</summary>
+        public string? Outcome { get; set; }
+
+        public string? Note { get; set; }
     }
 
     internal sealed class ReclassifyInput

@@ -42,8 +42,11 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
         _ => key,
     };
 
-    /// <summary>The report as one table: section, item, count (the format the province's spreadsheet takes in).</summary>
-    public IEnumerable<IReadOnlyList<string>> Lines()
+    /// <summary>
+    /// The report as one table: section, item, count (the format the province's spreadsheet takes in). The page shows
+    /// the per-unit and per-official rows as tables of their own (<paramref name="withRatings"/> false).
+    /// </summary>
+    public IEnumerable<IReadOnlyList<string>> Lines(bool withRatings = true)
     {
         var r = Report;
         static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -63,7 +66,7 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
             yield return [l["Report.ReceptionsByChannel"], l["Channel." + row.Key], N(row.Count)];
         }
 
-        yield return [l["Report.OnTime"], string.Create(CultureInfo.InvariantCulture, $"{r.DeadlinesMet}/{r.DeadlinesDue}"), r.OnTimeRate is { } rate ? rate.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—"];
+        yield return [l["Report.OnTime"], string.Create(CultureInfo.InvariantCulture, $"{r.DeadlinesMet}/{r.DeadlinesDue}"), Percent(r.OnTimeRate)];
         foreach (var f in r.Forwarded)
         {
             var source = l["Source." + f.Source];
@@ -74,11 +77,46 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
             yield return [l["Report.ForwardedOwedOverdue"], source, N(f.StillOwedOverdue)];
         }
 
+        var q = r.Quality;
+        yield return [l["Report.SecondInstanceTotal"], "", N(q.SecondInstance.Total)];
+        foreach (var (outcome, count) in new[] { ("Upheld", q.SecondInstance.Upheld), ("Amended", q.SecondInstance.Amended), ("Annulled", q.SecondInstance.Annulled) })
+        {
+            yield return [l["Report.SecondInstanceOutcome"], l["Outcome." + outcome], N(count)];
+        }
+
+        yield return [l["Report.AmendedOrAnnulled"], string.Create(CultureInfo.InvariantCulture, $"{q.SecondInstance.AmendedOrAnnulled}/{q.SecondInstance.Total}"), Percent(q.SecondInstance.AmendedOrAnnulledRate)];
+        yield return [l["Report.FromHigherAgencies"], "", N(q.OverTheHead.FromHigherAgencies)];
+        yield return [l["Report.OverTheHead"], "", N(q.OverTheHead.OverTheHead)];
+        foreach (var row in q.OverTheHead.BySubjectArea)
+        {
+            yield return [l["Report.OverTheHeadBySubject"], row.Key, N(row.Count)];
+        }
+
+        if (withRatings)
+        {
+            foreach (var row in q.ByUnit)
+            {
+                yield return [l["Report.OnTimeByUnit"], l["Report.RatingLine", UnitName(row), row.OnTime, row.Cases, row.Late, row.Open, row.AmendedOrAnnulled], Percent(row.OnTimeRate)];
+            }
+
+            foreach (var row in q.ByOfficial)
+            {
+                yield return [l["Report.OnTimeByOfficial"], l["Report.RatingLine", OfficialName(row), row.OnTime, row.Cases, row.Late, row.Open, row.AmendedOrAnnulled], Percent(row.OnTimeRate)];
+            }
+        }
+
         foreach (var o in r.Overdue)
         {
             yield return [l["Report.OverdueLine"], string.Create(CultureInfo.InvariantCulture, $"{o.CaseNumber} · {l["Kind." + o.Kind]} · {l["Deadline." + o.Deadline]} · {o.DueDate:dd/MM/yyyy}"), N(o.DaysOverdue)];
         }
     }
+
+    public string UnitName(OnTimeRow row) => row.Unit ?? l["Report.NoUnit"];
+
+    /// <summary>The official with their unit; cases nobody is assigned have a row of their own.</summary>
+    public string OfficialName(OnTimeRow row) => row.Name is null ? l["Report.Unassigned"] : row.Unit is null ? row.Name : row.Name + " (" + row.Unit + ")";
+
+    public static string Percent(decimal? rate) => rate is { } value ? value.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
     private async Task<IActionResult> ExportAsync(bool xlsx, CancellationToken cancellationToken)
     {

@@ -20,6 +20,11 @@ internal sealed class CreateModel(UserManager<StaffUser> users, IStringLocalizer
             ModelState.AddModelError(string.Empty, l["Staff.UnknownRole"]);
         }
 
+        if (!StaffUnits.TryClean(Input.Unit, out var unit))
+        {
+            ModelState.AddModelError(string.Empty, l["Staff.UnitInvalid", StaffUnits.MaxLength]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -30,6 +35,7 @@ internal sealed class CreateModel(UserManager<StaffUser> users, IStringLocalizer
             UserName = Input.UserName.Trim(),
             FullName = Input.FullName.Trim(),
             Title = string.IsNullOrWhiteSpace(Input.Title) ? null : Input.Title.Trim(),
+            Unit = unit,
             Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
             EmailConfirmed = true,
         };
@@ -74,6 +80,9 @@ internal sealed class CreateModel(UserManager<StaffUser> users, IStringLocalizer
 
         [StringLength(200)]
         public string? Title { get; set; }
+
+        /// <summary>Đơn vị công tác; checked by <see cref="StaffUnits.TryClean"/>.</summary>
+        public string? Unit { get; set; }
 
         [EmailAddress(ErrorMessage = "Validation.Email")]
         [StringLength(200)]

@@ -15,7 +15,16 @@ internal sealed class EditModel(UserManager<StaffUser> users, IStringLocalizer<S
     [BindProperty]
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>Đơn vị công tác; empty clears it.</summary>
+    [BindProperty]
+    public string? Unit { get; set; }
+
     public string UserName { get; private set; } = "";
+
+    /// <summary>Units other accounts already have, offered so that one unit is not typed two ways.</summary>
+    public IReadOnlyList<string> KnownUnits { get; private set; } = [];
+
+    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -27,6 +36,8 @@ internal sealed class EditModel(UserManager<StaffUser> users, IStringLocalizer<S
 
         UserName = user.UserName ?? "";
         Roles = [.. await users.GetRolesAsync(user)];
+        Unit = user.Unit;
+        KnownUnits = await StaffUnits.KnownAsync(users);
         return Page();
     }
 
@@ -36,6 +47,15 @@ internal sealed class EditModel(UserManager<StaffUser> users, IStringLocalizer<S
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (!StaffUnits.TryClean(Unit, out var unit))
+        {
+            // Nothing is saved: the form comes back with the sentence and what was typed.
+            UserName = user.UserName ?? "";
+            KnownUnits = await StaffUnits.KnownAsync(users);
+            Error = l["Staff.UnitInvalid", StaffUnits.MaxLength];
+            return Page();
         }
 
         var wanted = Roles.Where(StaffRoles.All.Contains).Distinct(StringComparer.Ordinal).ToList();
@@ -49,8 +69,10 @@ internal sealed class EditModel(UserManager<StaffUser> users, IStringLocalizer<S
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
+        user.Unit = unit;
+        await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        logger.LogInformation("Roles of staff account {UserId} set to {Roles} by {Admin}", user.Id, wanted, User.Identity?.Name);
+        logger.LogInformation("Roles of staff account {UserId} set to {Roles}, unit set: {HasUnit}, by {Admin}", user.Id, wanted, unit is not null, User.Identity?.Name);
         TempData["Message"] = l["Staff.RolesSaved", user.UserName!].Value;
         return RedirectToPage("Index");
     }
