@@ -21,6 +21,14 @@ internal sealed class BookingDirectory(SchedulingDbContext db) : IBookingDirecto
             : null;
     }
 
+    public async Task<IReadOnlyList<Guid>> SameCitizenAsync(Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        var idNumber = await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => b.CitizenIdNumber).SingleOrDefaultAsync(cancellationToken);
+        return idNumber is null
+            ? [bookingId]
+            : await db.Bookings.AsNoTracking().Where(b => b.Id == bookingId || b.CitizenIdNumber == idNumber).Select(b => b.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<BookingSummary?> FindByJoinTokenAsync(string joinToken, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(joinToken) || joinToken.Length > 100)

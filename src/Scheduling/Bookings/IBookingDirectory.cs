@@ -81,6 +81,12 @@ public interface IBookingDirectory
     /// </summary>
     Task<BookingParticulars?> FindParticularsAsync(Guid bookingId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <paramref name="bookingId"/> and the other bookings made with the same ID number (the citizen's earlier visits,
+    /// for the presiding official's console); a sealed booking has no number in plain form and finds only itself.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> SameCitizenAsync(Guid bookingId, CancellationToken cancellationToken = default);
+
     /// <summary>The booking whose private join link carries <paramref name="joinToken"/> (compared by hash), or null.</summary>
     Task<BookingSummary?> FindByJoinTokenAsync(string joinToken, CancellationToken cancellationToken = default);
 

@@ -1,7 +1,6 @@
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Realtime.Sessions;
-using DaoVien.OnlineReception.Scheduling.Persistence;
-using Microsoft.EntityFrameworkCore;
+using DaoVien.OnlineReception.Scheduling.Bookings;
 
 namespace DaoVien.OnlineReception.Web.Integration;
 
@@ -11,16 +10,14 @@ namespace DaoVien.OnlineReception.Web.Integration;
 /// in Cases. A sealed denunciation booking has no ID number in plain: only its own booking's sessions and cases show.
 /// </summary>
 internal sealed class CitizenHistoryWithCases(
-    SchedulingDbContext scheduling,
+    IBookingDirectory bookings,
     IReceptionSessionDirectory sessions,
     ICaseHistoryReader cases) : ICitizenHistory
 {
     public async Task<CitizenHistoryView> ForBookingAsync(Guid bookingId, CancellationToken cancellationToken = default)
     {
-        var idNumber = await scheduling.Bookings.AsNoTracking().Where(b => b.Id == bookingId).Select(b => b.CitizenIdNumber).SingleOrDefaultAsync(cancellationToken);
-        List<Guid> bookingIds = idNumber is null
-            ? [bookingId]
-            : await scheduling.Bookings.AsNoTracking().Where(b => b.Id == bookingId || b.CitizenIdNumber == idNumber).Select(b => b.Id).ToListAsync(cancellationToken);
+        var bookingIds = await bookings.SameCitizenAsync(bookingId, cancellationToken);
+        var idNumber = (await bookings.FindParticularsAsync(bookingId, cancellationToken))?.CitizenIdNumber;
 
         var earlierSessions = new List<EarlierSessionEntry>();
         var found = new List<EarlierCase>();
