@@ -60,6 +60,8 @@ public static class RealtimeModule
         builder.Services.AddScoped<Monitoring.IRealtimeGauges, Monitoring.RealtimeGauges>();
         // The web host replaces it with one that adds the citizen's other bookings and case files.
         builder.Services.TryAddScoped<ICitizenHistory, SessionCitizenHistory>();
+        builder.Services.TryAddScoped<ISessionReceiptCases, NoReceiptCases>();
+        builder.Services.AddScoped<SessionReceipts>();
         builder.Services.TryAddScoped<Recordings.IArchiveCaseNumbers, Recordings.NoArchiveCaseNumbers>();
         builder.Services.TryAddScoped<Recordings.IArchiveAccessPolicy, Recordings.NoArchiveAccess>();
 

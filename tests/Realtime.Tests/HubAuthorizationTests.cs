@@ -142,6 +142,38 @@ public sealed class HubAuthorizationTests(PostgresServer server) : IAsyncLifetim
         Assert.Equal(["Xin chào"], chat.Select(c => c.Text));
     }
 
+    [Fact]
+    public async Task SessionReceipt_BeforeTheEndOrWithAnUnknownLink_NothingAfterTheEndTheOutcomeAndCitizenTold()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chairmanId = await _app.CreateStaffAsync("chutich.bn", "Chairman-pass-1", "Chủ Tịch", TestRoles.Chairman);
+        var bookings = new ReceptionBookings(_app.Services);
+        var dayId = await bookings.OpenDayAsync(chairmanId);
+        var received = await bookings.BookAsync(dayId, 0, "Lê Thị Nhận");
+        var other = await bookings.BookAsync(dayId, 1, "Phạm Văn Khác");
+        await HubClients.OpenLobbyAsync(_app.Services);
+        var citizen = await Connect();
+        var stranger = await Connect();
+        var chairman = await Connect(await HubClients.SignInAsync(_base, "chutich.bn", "Chairman-pass-1"));
+        await citizen.InvokeAsync<LobbyStatus>("EnterLobby", received.JoinToken, "device-r", ct);
+        var queue = await chairman.InvokeAsync<List<QueueItem>>("WatchQueue", ct);
+        var sessionId = await chairman.InvokeAsync<Guid>("Admit", queue.Single().LobbyEntryId, ct);
+        await chairman.InvokeAsync<JoinInfo>("JoinSession", sessionId, ct);
+        await citizen.InvokeAsync<JoinInfo>("JoinSession", sessionId, ct);
+
+        Assert.Null(await stranger.InvokeAsync<ReceiptView?>("SessionReceipt", received.JoinToken, ct));
+        Assert.Null(await stranger.InvokeAsync<ReceiptView?>("SessionReceipt", "no-such-token", ct));
+        await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<ReceiptView?>("SessionReceipt", new string('x', 500), ct));
+
+        var told = citizen.NextAsync("ReceiptReady");
+        await chairman.InvokeAsync("EndSession", SessionOutcome.AnsweredOnTheSpot, null, null, ct);
+        await told.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        var receipt = await citizen.InvokeAsync<ReceiptView?>("SessionReceipt", received.JoinToken, ct);
+        Assert.NotNull(receipt);
+        Assert.Equal(("AnsweredOnTheSpot", received.Code, false, null), (receipt.Outcome, receipt.BookingCode, receipt.CasePending, receipt.CaseNumber));
+        Assert.Null(await stranger.InvokeAsync<ReceiptView?>("SessionReceipt", other.JoinToken, ct));
+    }
+
     private async Task<HubConnection> Connect(System.Net.CookieContainer? cookies = null)
     {
         var connection = await HubClients.ConnectAsync(_base, cookies);

@@ -162,6 +162,8 @@ internal sealed partial class SessionLifecycle(
         var participants = await db.Participants.Where(p => p.SessionId == session.Id).ToListAsync(cancellationToken);
         // A dialogue's guests still waiting to be admitted are not in the session's group: they are told one by one.
         var waiting = participants.Where(p => p.State == ParticipantState.Waiting && p.ConnectionId is not null).Select(p => p.ConnectionId!).ToList();
+        // The citizens' pages show a receipt; the case on it exists only once the outcome sinks ran.
+        var citizens = participants.Where(p => p.Role == ParticipantRole.Citizen && p.State == ParticipantState.InRoom && p.ConnectionId is not null).Select(p => p.ConnectionId!).ToList();
         foreach (var p in participants.Where(p => p.State is ParticipantState.InRoom or ParticipantState.Invited or ParticipantState.Waiting))
         {
             p.State = ParticipantState.Left;
@@ -185,6 +187,10 @@ internal sealed partial class SessionLifecycle(
         await media.DestroyRoomAsync(session.Id, ended);
         await services.GetRequiredService<LobbyBoard>().BroadcastAsync(session.ReceptionDate, ended);
         await NotifyOutcomeSinksAsync(session.Id);
+        if (citizens.Count > 0)
+        {
+            await hub.Clients.Clients(citizens).ReceiptReady();
+        }
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ public interface IReceptionClient
     /// <summary>The session ended.</summary>
     Task SessionEnded(string outcome);
 
+    /// <summary>To the citizens of an ended session: what the outcome led to (the case) is stored; ask for the receipt again.</summary>
+    Task ReceiptReady();
+
     /// <summary>The media server restarted: rejoin the session (publish and subscribe again).</summary>
     Task MediaReconnect();
 

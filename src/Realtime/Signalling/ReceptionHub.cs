@@ -56,6 +56,8 @@ internal sealed partial class ReceptionHub(
 
     private SessionLifecycle Lifecycle => lifecycle;
 
+    private SessionReceipts Receipts => services.GetRequiredService<SessionReceipts>();
+
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ward.Value.TimeZone).DateTime);
 
     // ---------------- citizens ----------------
@@ -704,6 +706,13 @@ internal sealed partial class ReceptionHub(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        // A citizen waiting in the lobby who closed the page no longer counts as connected in the console's queue.
+        if (participants.Any(p => p.SessionId is null && p.State == ParticipantState.Waiting))
+        {
+            await Clients.Group(ConsoleGroup(Today)).QueueChanged();
+        }
+
+        // In a session the others see them as gone (ParticipantView.Connected) until they come back.
         foreach (var p in participants.Where(p => p.SessionId is not null))
         {
             await media.DropParticipantAsync(p.SessionId!.Value, p.Id, Context.ConnectionId, CancellationToken.None);

@@ -24,6 +24,8 @@ internal static class IntegrationExtensions
         // Replaces Realtime's default (its own sessions of the booking only) whichever module registered first.
         builder.Services.RemoveAll<ICitizenHistory>();
         builder.Services.AddScoped<ICitizenHistory, CitizenHistoryWithCases>();
+        builder.Services.RemoveAll<ISessionReceiptCases>();
+        builder.Services.AddScoped<ISessionReceiptCases, SessionReceiptCases>();
         return builder;
     }
 }

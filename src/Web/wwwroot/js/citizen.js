@@ -40,7 +40,7 @@
         if (door.closesAt && Date.parse(door.closesAt) <= serverNow()) {
           opens.textContent = R.t('Door.Closed');
           countdown.textContent = '';
-          throw new Error(R.t('Door.Closed'));
+          throw Object.assign(new Error('lobby closed'), { userText: R.t('Door.Closed') });
         }
         if (!door.opensAt) {
           opens.textContent = R.t('Door.NoTime');
@@ -66,6 +66,58 @@
     }
   }
 
+  // ---------------- receipt (after the end) ----------------
+
+  // A booking's citizen gets a receipt instead of the call: the outcome, the case once it is opened (just after the
+  // end: the hub's 'ReceiptReady' says when, and we ask again a few times in case that push is lost), its deadlines
+  // and the status page that follows it. The connection is kept until the receipt is complete.
+  const receiptBox = document.querySelector('[data-testid=receipt]');
+  let receiptTries = 0;
+  let receiptDone = false;
+
+  function renderReceipt(r) {
+    const q = (id) => receiptBox.querySelector(`[data-testid=${id}]`);
+    receiptBox.hidden = false;
+    q('receipt-outcome').textContent = R.t('Receipt.Outcome.' + r.outcome);
+    q('receipt-case').hidden = !r.caseNumber;
+    q('receipt-case-number').textContent = r.caseNumber || '';
+    q('receipt-case-pending').hidden = !r.casePending;
+    const list = q('receipt-deadlines');
+    list.replaceChildren(...r.deadlines.map((d) => {
+      const li = document.createElement('li');
+      li.dataset.testid = 'receipt-deadline';
+      li.textContent = R.t('Receipt.Deadline', R.t('Receipt.Deadline.' + d.kind), d.dueOn);
+      return li;
+    }));
+    list.hidden = r.deadlines.length === 0;
+    const link = q('receipt-status-link');
+    link.href = '/Booking/Status?code=' + encodeURIComponent(r.bookingCode);
+    q('receipt-code').textContent = r.bookingCode;
+  }
+
+  // afterEnd: this page saw the end; otherwise (an error on entering) a receipt is shown only if there is one.
+  async function showReceipt(afterEnd = true) {
+    if (!receiptBox || receiptDone) return false;
+    let r = null;
+    try { r = await R.state.connection.invoke('SessionReceipt', token); } catch (e) { /* asked again below while pending */ }
+    if (receiptDone || (!r && !afterEnd)) return false;
+    if (r) renderReceipt(r);
+    const pending = !r || r.casePending;
+    if (pending && receiptTries++ < 10) { setTimeout(() => { showReceipt().catch(() => {}); }, 3000); return !!r; }
+    receiptDone = true;
+    R.state.ended = true; // no reconnecting once the connection is closed on purpose
+    if (R.state.connection) R.state.connection.stop();
+    return !!r;
+  }
+
+  if (mode === 'booking') {
+    R.state.onFinished = (kind) => {
+      if (kind !== 'ended') return false;
+      showReceipt().catch(() => {});
+      return true;
+    };
+  }
+
   async function proceed() {
     document.querySelector('[data-testid=device-check]').hidden = true;
     if (mode === 'dialogue') {
@@ -87,6 +139,8 @@
       await R.state.rejoin();
     } catch (e) {
       R.showError(R.hubError(e));
+      // Back after the end (a reload): the receipt is still theirs.
+      if (mode === 'booking') { await showReceipt(false).catch(() => {}); }
     }
   }
 
@@ -97,6 +151,7 @@
     return;
   }
   R.wireSessionControls();
+  if (mode === 'booking') R.state.connection.on('ReceiptReady', () => { showReceipt().catch(() => {}); });
   if (window.ReceptionRecording) window.ReceptionRecording.wire(false);
 
   if (sessionStorage.getItem(checkedKey) === '1') {

@@ -176,6 +176,25 @@
   }
   R.wireSessionControls();
   if (window.ReceptionRecording) window.ReceptionRecording.wire(presiding);
+  // After the end the console stays connected and ready for the next citizen: the call's controls go, the end form
+  // is empty again, the queue is shown afresh.
+  R.state.endedText = R.t('EndedConsole');
+  R.state.onFinished = (kind) => {
+    R.state.dialogueCaseNumber = null;
+    const form = $('[data-testid=end-form]');
+    if (form) { form.reset(); $('[data-testid=end-ground-row]').hidden = true; }
+    for (const sel of ['[data-testid=presiding-controls]', '[data-testid=dialogue-panel]', '[data-testid=dialogue-new-link]', '[data-testid=adhoc-link]']) {
+      const el = $(sel); if (el) el.hidden = true;
+    }
+    $('[data-testid=queue-panel]')?.removeAttribute('data-in-session');
+    $('[data-testid=participants]')?.replaceChildren();
+    $('[data-testid=chat-log]')?.replaceChildren();
+    // An official removed from the session leaves it; the console itself is still theirs.
+    if (kind === 'removed' && !presiding) return false;
+    R.state.ended = false;
+    refreshQueue().catch(() => {});
+    return true;
+  };
   R.state.onParticipants = () => { refreshInvitations().catch(() => {}); };
 
   $('[data-testid=admit-next]')?.addEventListener('click', () => admit(null));
@@ -205,9 +224,15 @@
     const outcome = Number($('[data-testid=end-outcome]').value);
     const ground = outcome === 3 ? Number($('[data-testid=end-ground]').value) || null : null;
     if (outcome === 3 && !ground) { R.showError(R.t('GroundRequired')); return; }
+    const errorBox = $('[data-testid=reception-error]');
+    errorBox.hidden = true;
     try {
       await R.state.connection.invoke('EndSession', outcome, ground, $('[data-testid=end-note]').value || null);
-    } catch (e) { R.showError(R.hubError(e)); }
+    } catch (e) {
+      // The "ended" push arrived first: the end succeeded, whatever became of the call's answer.
+      if (!R.state.sessionId) return;
+      R.showError(R.hubError(e));
+    }
   });
   document.querySelectorAll('[data-testid=join-invited]').forEach((b) => b.addEventListener('click', () => enter(b.dataset.session)));
   // Served disabled: a click before the hub connection and these handlers exist would do nothing, silently.

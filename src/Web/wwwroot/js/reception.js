@@ -26,6 +26,8 @@
     onParticipants: null,
     dialogueCaseNumber: null, // set when the session is a dialogue (docs/adr/0088)
     ended: false,
+    endedText: null,         // the page's own words for the end (the console does not thank the citizen)
+    onFinished: null,        // (kind) => true to keep the hub connection after the end (receipt, next citizen)
   };
 
   function deviceKey() {
@@ -42,11 +44,15 @@
     if (el) { el.textContent = message; el.hidden = false; }
   }
 
+  // Only the server's own sentences (HubException) and this page's (userText) are shown; anything else — the SignalR
+  // client's English, a browser's exception — becomes a Vietnamese sentence.
   function hubError(err) {
+    if (err && err.userText) return err.userText;
     // HubException messages arrive as "An unexpected error occurred invoking 'X' on the server. HubException: text".
     const m = String(err && err.message || err);
     const i = m.indexOf('HubException: ');
-    return i >= 0 ? m.substring(i + 'HubException: '.length) : m;
+    if (i >= 0) return m.substring(i + 'HubException: '.length);
+    return /connection|invocation canceled|websocket|transport/i.test(m) ? t('ConnectionLost') : t('UnexpectedError');
   }
 
   async function connect() {
@@ -65,7 +71,7 @@
     connection.on('ChatReceived', (m) => appendChat(m));
     connection.on('MutedChanged', (muted) => applyMuted(muted));
     connection.on('Removed', () => finish('removed', t('Removed')));
-    connection.on('SessionEnded', () => finish('ended', t('Ended')));
+    connection.on('SessionEnded', (outcome) => finish('ended', state.endedText || t('Ended'), outcome));
     connection.on('RecordingChanged', (s) => { if (window.ReceptionRecording) window.ReceptionRecording.render(s); });
     connection.on('MediaReconnect', () => { if (state.sessionId) restartMedia().catch((e) => console.warn('media reconnect', e)); });
     connection.onreconnected(() => { if (state.rejoin && !state.ended) state.rejoin().catch((e) => showError(hubError(e))); });
@@ -163,6 +169,7 @@
     const lobby = $('[data-testid=lobby]'); if (lobby) lobby.hidden = true;
     const waiting = $('[data-testid=dialogue-waiting]'); if (waiting) waiting.hidden = true;
     const check = $('[data-testid=device-check]'); if (check) check.hidden = true;
+    const done = $('[data-testid=session-finished]'); if (done) done.hidden = true;
     $('[data-testid=session]').hidden = false;
     $('[data-testid=session]').dataset.sessionId = info.sessionId;
     const chat = $('[data-testid=chat-log]');
@@ -311,7 +318,10 @@
         const li = document.createElement('li');
         li.dataset.participant = p.id;
         li.dataset.role = p.role;
-        li.textContent = nameOf(p) + (p.muted ? t('MutedSuffix') : '') + (p.role === 'Invited' ? t('InvitedSuffix') : '') + (p.role === 'Waiting' ? t('WaitingSuffix') : '');
+        // Closed the page or lost the network: not present, though they may come back with the same link.
+        const gone = !p.connected && p.role !== 'Invited' && p.role !== 'Waiting';
+        li.dataset.connected = gone ? 'false' : 'true';
+        li.textContent = nameOf(p) + (p.muted ? t('MutedSuffix') : '') + (p.role === 'Invited' ? t('InvitedSuffix') : '') + (p.role === 'Waiting' ? t('WaitingSuffix') : '') + (gone ? t('GoneSuffix') : '');
         if (window.ReceptionConsole && p.id !== state.participantId && p.role !== 'Invited') window.ReceptionConsole.decorateParticipant(li, p);
         ul.appendChild(li);
       }
@@ -344,17 +354,25 @@
     if (state.rejoin) await state.rejoin();
   }
 
-  function finish(kind, message) {
+  // The end on this page: media stopped, the call's view and the recording indicator gone, the page's own words; the
+  // page may keep the hub connection (the citizen's receipt, the console's next citizen).
+  function finish(kind, message, outcome) {
     state.ended = true;
     for (const pc of Object.values(state.publishers)) pc.close();
     if (state.subscriber) state.subscriber.close();
     if (state.camera) state.camera.getTracks().forEach((t) => t.stop());
     if (state.screen) state.screen.getTracks().forEach((t) => t.stop());
+    state.publishers = {}; state.subscriber = null; state.camera = null; state.screen = null;
+    state.streamsByMid = {}; state.sessionId = null; state.rejoin = null;
+    document.querySelectorAll('[data-tile]').forEach((tile) => tile.remove());
+    const self = $('[data-testid=self-view]'); if (self) self.srcObject = null;
+    if (window.ReceptionRecording) window.ReceptionRecording.reset();
     sessionStorage.removeItem('reception.inSession');
-    const session = $('[data-testid=session]'); if (session) session.hidden = true;
+    const session = $('[data-testid=session]'); if (session) { session.hidden = true; delete session.dataset.sessionId; }
     const done = $('[data-testid=session-finished]');
     if (done) { done.hidden = false; done.dataset.reason = kind; text(done, message); }
-    if (state.connection) state.connection.stop();
+    const keep = state.onFinished ? state.onFinished(kind, outcome) : false;
+    if (!keep && state.connection) state.connection.stop();
   }
 
   async function shareScreen() {

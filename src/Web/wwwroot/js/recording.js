@@ -55,6 +55,12 @@
     render(status);
   }
 
+  // The session ended: no indicator, no controls, no notice left over for the next one.
+  function reset() {
+    render({ recorded: false, paused: false });
+    for (const sel of ['[data-testid=recording-notice]', '[data-testid=recording-not-ready]']) { const el = $(sel); if (el) el.hidden = true; }
+  }
+
   function showNotReady(problem, runUnrecorded) {
     const box = $('[data-testid=recording-not-ready]');
     if (!box) return;
@@ -80,5 +86,5 @@
       R.state.connection.invoke('ResumeRecording').catch((e) => R.showError(R.hubError(e))));
   }
 
-  window.ReceptionRecording = { render, beforePublish, showNotReady, wire, notReadyPrefix: '[recording-not-ready] ' };
+  window.ReceptionRecording = { render, reset, beforePublish, showNotReady, wire, notReadyPrefix: '[recording-not-ready] ' };
 })();
