@@ -121,6 +121,37 @@ public sealed class JoinLinkReissueTests(PostgresServer server) : IAsyncLifetime
         Assert.Contains("đã qua", (await ReissueAsync(past, "001090012345")).Error!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AlreadyReceived_OwnerToldWhy_OthersSeeNoMatch_LinkUnchanged()
+    {
+        var (code, token) = await BookAsync("07:30", "001090012345");
+        var hash = await HashAsync(code);
+
+        var stranger = await ReissueAsync(code, "001090099999", alreadyReceived: true);
+        var owner = await ReissueAsync(code, "001090012345", alreadyReceived: true);
+
+        Assert.Contains("không khớp", stranger.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("đã được tiếp", owner.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(hash, await HashAsync(code));
+        Assert.Equal(code, (await FindByTokenAsync(token))?.Code);
+    }
+
+    [Fact]
+    public void Attempts_StaleEntriesArePruned_WhenManyBookingsWereTried()
+    {
+        var attempts = new ReissueAttempts();
+        var start = new DateTimeOffset(2026, 12, 3, 1, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < ReissueAttempts.PruneAbove + 10; i++)
+        {
+            attempts.Fail(Guid.NewGuid(), start);
+        }
+
+        var late = Guid.NewGuid();
+        attempts.Fail(late, start + ReissueAttempts.Window + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, attempts.Count);
+    }
+
     private async Task<(string Code, string Token)> BookAsync(string slot, string citizenId, string kind = "complaint", string? email = null)
     {
         using var client = _app.Factory.CreateClient();
@@ -130,8 +161,8 @@ public sealed class JoinLinkReissueTests(PostgresServer server) : IAsyncLifetime
         return (json.RootElement.GetProperty("code").GetString()!, json.RootElement.GetProperty("joinToken").GetString()!);
     }
 
-    private Task<Outcome<BookingReceipt>> ReissueAsync(string code, string idNumber) =>
-        _app.WithScopeAsync(sp => sp.GetRequiredService<JoinLinkReissue>().ReissueAsync(code, idNumber, Ct));
+    private Task<Outcome<BookingReceipt>> ReissueAsync(string code, string idNumber, bool alreadyReceived = false) =>
+        _app.WithScopeAsync(sp => sp.GetRequiredService<JoinLinkReissue>().ReissueAsync(code, idNumber, alreadyReceived, Ct));
 
     private Task<BookingSummary?> FindByTokenAsync(string token) =>
         _app.WithScopeAsync(sp => sp.GetRequiredService<IBookingDirectory>().FindByJoinTokenAsync(token, Ct));

@@ -28,7 +28,15 @@ internal sealed partial class JoinLinkReissue(
     /// <summary>Wrong ID numbers a booking takes in <see cref="ReissueAttempts.Window"/> before it refuses all tries.</summary>
     public const int MaxWrongAttempts = 5;
 
-    public async Task<Outcome<BookingReceipt>> ReissueAsync(string? code, string? citizenIdNumber, CancellationToken cancellationToken)
+    /// <summary>Checks the code and ID number and, when they match an active booking, replaces its join link.</summary>
+    /// <param name="code">The booking code as typed (spaces and case do not matter).</param>
+    /// <param name="citizenIdNumber">The ID number as typed.</param>
+    /// <param name="alreadyReceived">
+    /// Whether a reception of the booking has already ended (Realtime knows, Scheduling does not): the link would open
+    /// nothing, so it is refused, and only to the booking's owner — after the number matched.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the lookup and the save.</param>
+    public async Task<Outcome<BookingReceipt>> ReissueAsync(string? code, string? citizenIdNumber, bool alreadyReceived, CancellationToken cancellationToken)
     {
         var normalizedCode = JoinTokens.NormalizeCode(code);
         var idNumber = CitizenIdNumber.Normalize(citizenIdNumber);
@@ -62,6 +70,11 @@ internal sealed partial class JoinLinkReissue(
             }
 
             return SchedulingError.Invalid("Reissue.NoMatch", "citizenIdNumber");
+        }
+
+        if (alreadyReceived)
+        {
+            return SchedulingError.Invalid("Reissue.AlreadyReceived", "code");
         }
 
         var day = await db.ReceptionDays.AsNoTracking().SingleAsync(d => d.Id == booking.ReceptionDayId, cancellationToken);
@@ -103,13 +116,32 @@ internal sealed class ReissueAttempts
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
+    /// <summary>Entries kept before a wrong try sweeps out those whose window has passed.</summary>
+    public const int PruneAbove = 1000;
+
     private readonly ConcurrentDictionary<Guid, (int Count, DateTimeOffset Since)> _wrong = new();
+
+    /// <summary>Bookings with wrong tries remembered.</summary>
+    public int Count => _wrong.Count;
 
     public bool IsBlocked(Guid bookingId, DateTimeOffset now) =>
         _wrong.TryGetValue(bookingId, out var w) && now - w.Since < Window && w.Count >= JoinLinkReissue.MaxWrongAttempts;
 
-    public int Fail(Guid bookingId, DateTimeOffset now) =>
-        _wrong.AddOrUpdate(bookingId, (1, now), (_, w) => now - w.Since >= Window ? (1, now) : (w.Count + 1, w.Since)).Count;
+    public int Fail(Guid bookingId, DateTimeOffset now)
+    {
+        if (_wrong.Count > PruneAbove)
+        {
+            foreach (var (id, w) in _wrong)
+            {
+                if (now - w.Since >= Window)
+                {
+                    _wrong.TryRemove(id, out _);
+                }
+            }
+        }
+
+        return _wrong.AddOrUpdate(bookingId, (1, now), (_, w) => now - w.Since >= Window ? (1, now) : (w.Count + 1, w.Since)).Count;
+    }
 
     public void Forget(Guid bookingId) => _wrong.TryRemove(bookingId, out _);
 }

@@ -44,7 +44,8 @@ internal sealed class StatusModel(
 
     public async Task<IActionResult> OnPostReissueAsync(string? code, string? citizenIdNumber, CancellationToken cancellationToken)
     {
-        var outcome = await reissue.ReissueAsync(code, citizenIdNumber, cancellationToken);
+        await LoadAsync(code, cancellationToken);
+        var outcome = await reissue.ReissueAsync(code, citizenIdNumber, alreadyReceived: Received.Count > 0, cancellationToken);
         if (outcome.Succeeded)
         {
             NewLink = (outcome.Value!.JoinPath, publicAddress.Link(outcome.Value.JoinPath));
@@ -56,7 +57,6 @@ internal sealed class StatusModel(
             Response.StatusCode = outcome.Error.Status;
         }
 
-        await LoadAsync(code, cancellationToken);
         return Page();
     }
 
