@@ -193,19 +193,7 @@ internal sealed class ForwardedLetterService(CasesDbContext db, CaseRegistry reg
         };
     }
 
-    private CaseResult Refused(Guid caseId, string error)
-    {
-        if (error == CaseErrors.NotFound)
-        {
-            logger.LogWarning("Forwarded letter of case {CaseId} refused: {Error}", caseId, error);
-        }
-        else
-        {
-            logger.LogInformation("Forwarded letter of case {CaseId} refused: {Error}", caseId, error);
-        }
-
-        return CaseResult.Fail(error);
-    }
+    private CaseResult Refused(Guid caseId, string error) => CaseEdits.Refused(logger, "Forwarded letter", caseId, error);
 
     // Two staff at once (a second forwarding record, a second result report): the database keeps the first.
     private async Task<CaseResult> SaveAsync(Guid caseId, CancellationToken cancellationToken) =>

@@ -225,19 +225,7 @@ internal sealed class LongRunningService(CasesDbContext db, CaseRegistry registr
         return entry is null ? (file, null, Refused(caseId, CaseErrors.LongRunningNotRegistered)) : (file, entry, null);
     }
 
-    private CaseResult Refused(Guid caseId, string error)
-    {
-        if (error == CaseErrors.NotFound)
-        {
-            logger.LogWarning("Long-running register of case {CaseId} refused: {Error}", caseId, error);
-        }
-        else
-        {
-            logger.LogInformation("Long-running register of case {CaseId} refused: {Error}", caseId, error);
-        }
-
-        return CaseResult.Fail(error);
-    }
+    private CaseResult Refused(Guid caseId, string error) => CaseEdits.Refused(logger, "Long-running register", caseId, error);
 
     // Two staff at once (a second register entry, two steps taking one number): the database keeps the first.
     private async Task<CaseResult> SaveAsync(Guid caseId, CancellationToken cancellationToken) =>

@@ -69,17 +69,5 @@ internal sealed class SecondInstanceService(CasesDbContext db, CaseRegistry regi
         _ => "hủy bỏ",
     };
 
-    private CaseResult Refused(Guid caseId, string error)
-    {
-        if (error == CaseErrors.NotFound)
-        {
-            logger.LogWarning("Second-instance result of case {CaseId} refused: {Error}", caseId, error);
-        }
-        else
-        {
-            logger.LogInformation("Second-instance result of case {CaseId} refused: {Error}", caseId, error);
-        }
-
-        return CaseResult.Fail(error);
-    }
+    private CaseResult Refused(Guid caseId, string error) => CaseEdits.Refused(logger, "Second-instance result", caseId, error);
 }
