@@ -59,6 +59,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
     public async Task EveryPage_PublicAndStaff_NoSeriousViolation(bool phone)
     {
         var found = new List<string>();
+        var pictured = new HashSet<string>(StringComparer.Ordinal);
         await using (var context = await browser.NewContextAsync(_base, phone))
         {
             await Accessibility.EnableAsync(context);
@@ -66,20 +67,20 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
             // The citizen's own pages: the booking found by its code, the join link before the lobby opens.
             foreach (var path in new[] { "/", "/Calendar", $"/Booking?day={_dayId}", "/Booking/Status", $"/Booking/Status?code={_citizen.Code}", "/Results", "/Reception/Join", _citizen.JoinPath, _dialogueJoinPath, "/Account/Login" })
             {
-                await CheckAsync(page, path, found);
+                await CheckAsync(page, path, found, pictured);
             }
 
             await page.SignInAsync("tatca", "Tat-ca-vai-tro-2026");
             foreach (var path in StaffPages)
             {
-                await CheckAsync(page, path, found);
+                await CheckAsync(page, path, found, pictured);
             }
 
             // The register's pages with a hotspot, an overdue-free plan step and a review, as staff use them; a complaint
             // the ward decided, with the second-instance form open; the quarter its deadlines fell in, with the ratings.
             foreach (var path in new[] { "/Cases/LongRunning", $"/Cases/LongRunningPlan?id={_longRunningCaseId}", $"/Cases/Dialogue?id={_longRunningCaseId}", $"/Cases/Details?id={_decidedCaseId}", _qualityReport })
             {
-                await CheckAsync(page, path, found);
+                await CheckAsync(page, path, found, pictured);
                 Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways");
             }
 
@@ -97,7 +98,7 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
             await page.SignInAsync("quantri", "Quan-tri-2026");
             foreach (var path in AdminPages.Append($"/Admin/Staff/Edit?id={_chairmanId}"))
             {
-                await CheckAsync(page, path, found);
+                await CheckAsync(page, path, found, pictured);
             }
         }
 
@@ -175,12 +176,26 @@ public sealed class AccessibilityTests(PostgresServer server, BrowserFixture bro
         return "/Reception/Join?t=" + Uri.EscapeDataString(opened.Links[0].Token);
     }
 
-    private static async Task CheckAsync(IPage page, string path, List<string> found)
+    private static async Task CheckAsync(IPage page, string path, List<string> found, HashSet<string> pictured)
     {
         var response = await page.GotoAsync(path);
         Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
         found.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        var name = ScreenNames.FirstOrDefault(n => n.Exact ? path == n.Path : path.StartsWith(n.Path, StringComparison.Ordinal)).Name;
+        if (name is not null && pictured.Add(name))
+        {
+            await Screenshots.SaveAsync(page, name, phone: page.ViewportSize is { Width: <= 600 });
+        }
     }
+
+    // The main screens pictured in the README (scripts/screenshots.sh), each at its first visit with data on it.
+    private static readonly (string Path, bool Exact, string Name)[] ScreenNames =
+    [
+        ("/", true, "home"), ("/Calendar", true, "calendar"), ("/Booking?day=", false, "booking"),
+        ("/Booking/Status?code=", false, "status"), ("/Reception/Join?", false, "join"), ("/Cases/Dashboard", true, "cases-dashboard"),
+        ("/Cases/Details?", false, "case"), ("/Cases/Receptions", true, "reception-book"), ("/Cases/Report?", false, "report"),
+        ("/Console", true, "console"), ("/Office/Bookings", true, "office-bookings"), ("/Recordings", true, "recordings"),
+    ];
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
