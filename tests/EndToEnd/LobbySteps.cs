@@ -69,7 +69,7 @@ internal sealed class WaitingCitizen : IAsyncDisposable
 
     public IPage Chairman { get; }
 
-    /// <param name="citizenBrowser">The citizen's own Chromium (e.g. launched with another autoplay policy); the shared one when null.</param>
+    /// <remarks>A citizen browser given (e.g. launched with another autoplay policy) replaces the shared Chromium for the citizen.</remarks>
     public static async Task<WaitingCitizen> StartAsync(ReceptionAppFactory app, Uri baseAddress, BrowserFixture browser, string chairmanUserName, string chairmanPassword = "Chairman-pass-1", IBrowser? citizenBrowser = null)
     {
         var chairmanId = await app.CreateStaffAsync(chairmanUserName, chairmanPassword, "Nguyễn Chủ Tịch", TestRoles.Chairman);
