@@ -182,8 +182,16 @@ public sealed class PhoneCallPageTests(PostgresServer server, BrowserFixture bro
             await parties.AdmitAsync(acknowledge: false);
             await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
 
-            // A reload goes straight back into the call: no tap on this page yet, so the browser refuses to play.
-            await citizen.ReloadAsync();
+            // The call page opened again in a fresh tab (the browser restored it, or the citizen tapped the link anew):
+            // it goes straight back into the call with no tap on it yet, so the browser refuses to start the sound.
+            // (A reload would not do: Chromium keeps the user's activation across a same-origin reload.)
+            var storage = await citizen.EvaluateAsync<string>("() => JSON.stringify(Object.fromEntries(Object.entries(sessionStorage)))");
+            var joinUrl = citizen.Url;
+            await citizen.CloseAsync();
+            var again = await parties.CitizenContext.NewPageAsync();
+            await again.AddInitScriptAsync($"Object.entries({storage}).forEach(([k, v]) => sessionStorage.setItem(k, v));");
+            await again.GotoAsync(joinUrl);
+            citizen = again;
             await Assertions.Expect(citizen.GetByTestId("session")).ToBeVisibleAsync();
             var button = citizen.GetByRole(AriaRole.Button, new() { Name = "Bật âm thanh" });
             await Assertions.Expect(button).ToBeVisibleAsync();
