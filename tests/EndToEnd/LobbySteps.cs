@@ -17,6 +17,19 @@ internal static class LobbySteps
         return page;
     }
 
+    /// <summary>Sends a chat message from the call page, opening the chat panel first where it is closed (a phone).</summary>
+    public static async Task SendChatAsync(IPage page, string message)
+    {
+        var toggle = page.GetByTestId("chat-toggle");
+        if (await toggle.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await toggle.ClickAsync();
+        }
+
+        await page.GetByTestId("chat-input").FillAsync(message);
+        await page.GetByTestId("chat-send").ClickAsync();
+    }
+
     /// <summary>Signs in and opens the reception console once its queue shows <paramref name="queued"/> rows.</summary>
     public static async Task<IPage> ConsoleAsync(IBrowserContext context, string userName, string password, int queued)
     {
@@ -56,12 +69,13 @@ internal sealed class WaitingCitizen : IAsyncDisposable
 
     public IPage Chairman { get; }
 
-    public static async Task<WaitingCitizen> StartAsync(ReceptionAppFactory app, Uri baseAddress, BrowserFixture browser, string chairmanUserName, string chairmanPassword = "Chairman-pass-1")
+    /// <remarks>A citizen browser given (e.g. launched with another autoplay policy) replaces the shared Chromium for the citizen.</remarks>
+    public static async Task<WaitingCitizen> StartAsync(ReceptionAppFactory app, Uri baseAddress, BrowserFixture browser, string chairmanUserName, string chairmanPassword = "Chairman-pass-1", IBrowser? citizenBrowser = null)
     {
         var chairmanId = await app.CreateStaffAsync(chairmanUserName, chairmanPassword, "Nguyễn Chủ Tịch", TestRoles.Chairman);
         var booking = await new ReceptionBookings(app.Services).BookTodayAsync(chairmanId);
         await SessionTests.OpenLobbyAsync(app.Services);
-        var citizenContext = await browser.NewContextAsync(baseAddress, phone: true);
+        var citizenContext = await browser.NewContextAsync(baseAddress, phone: true, citizenBrowser);
         await Accessibility.EnableAsync(citizenContext);
         var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
         var chairmanContext = await browser.NewContextAsync(baseAddress);

@@ -26,8 +26,9 @@ public sealed class SessionFeatureTests(PostgresServer server, BrowserFixture br
         var booking = await new ReceptionBookings(_app.Services).BookTodayAsync(chairmanId, "Vũ Văn Đại Diện", otherRepresentatives: ["Vũ Thị Hai"]);
         await SessionTests.OpenLobbyAsync(_app.Services);
 
-        // Both representatives open the same join link on their own phones; the second chooses audio only.
-        await using var firstContext = await browser.NewContextAsync(_base, phone: true);
+        // Both representatives open the same join link: the first on a computer (phones are not offered screen
+        // sharing), the second on a phone, choosing audio only.
+        await using var firstContext = await browser.NewContextAsync(_base);
         var first = await LobbySteps.CitizenWaitsAsync(firstContext, booking.JoinPath);
         await using var secondContext = await browser.NewContextAsync(_base, phone: true);
         var second = await secondContext.NewPageAsync();

@@ -28,6 +28,35 @@ internal static class SessionMediaProbe
     }
 
     /// <summary>
+    /// Waits until what the page receives from <paramref name="participantId"/> stands still (<paramref name="still"/>)
+    /// or keeps increasing, read one second apart: a microphone turned off sends silence (no audio energy), audio-only
+    /// sends no video frames.
+    /// </summary>
+    public static async Task ExpectFromAsync(IPage page, string participantId, bool video, bool still)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(45));
+        double Figure(Dictionary<string, Figures> all) => all.TryGetValue(participantId, out var f) ? (video ? f.FramesDecoded : f.AudioEnergy) : -1;
+        var before = Figure(await ReadAsync(page));
+        while (true)
+        {
+            await Task.Delay(1000, CancellationToken.None);
+            var now = Figure(await ReadAsync(page));
+            if (now >= 0 && (still ? Math.Abs(now - before) < 1e-9 : now > before))
+            {
+                return;
+            }
+
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Fail($"{(video ? "video frames" : "audio energy")} from {participantId[..8]} {(still ? "still increasing" : "not increasing")}: {before} then {now}");
+            }
+
+            before = now;
+        }
+    }
+
+    /// <summary>
     /// Waits until the page decodes video and audio from <paramref name="remoteParticipants"/> others, then checks
     /// that both keep increasing (media flows, not one frozen frame).
     /// </summary>

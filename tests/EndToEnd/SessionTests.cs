@@ -45,8 +45,7 @@ public sealed class SessionTests(PostgresServer server, BrowserFixture browser, 
             await SessionMediaProbe.ExpectDecodingFromAsync(page, 2);
         }
 
-        await citizen.GetByTestId("chat-input").FillAsync("Tôi xin trình bày về thửa đất");
-        await citizen.GetByTestId("chat-send").ClickAsync();
+        await LobbySteps.SendChatAsync(citizen, "Tôi xin trình bày về thửa đất");
         foreach (var page in new[] { citizen, chairman, official })
         {
             await Assertions.Expect(page.GetByTestId("chat-log")).ToContainTextAsync("Tôi xin trình bày về thửa đất");

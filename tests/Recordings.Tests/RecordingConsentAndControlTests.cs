@@ -62,6 +62,34 @@ public sealed class RecordingConsentAndControlTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task ContinueUnrecordedAfterRefusalAsync_OnlyAfterARefusal_LoggedOnceAsAnUnrecordedGap()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await CreateAppAsync();
+        var (session, citizen, chairman) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using var scope = app.Services.CreateAsyncScope();
+        var control = scope.ServiceProvider.GetRequiredService<IRecordingControl>();
+        var version = scope.ServiceProvider.GetRequiredService<IRecordingConsent>().GetNotice().TextVersion;
+
+        // Nobody refused: there is nothing to decide, and nothing is logged.
+        Assert.False(await control.ContinueUnrecordedAfterRefusalAsync(session, chairman, ct));
+        Assert.False(await control.HasRefusedAsync(session, citizen, ct));
+
+        await control.RecordRefusalAsync(session, citizen, version, ct);
+        Assert.True(await control.HasRefusedAsync(session, citizen, ct));
+        Assert.False(await control.HasRefusedAsync(session, chairman, ct));
+        Assert.True(await control.ContinueUnrecordedAfterRefusalAsync(session, chairman, ct));
+        Assert.True(await control.ContinueUnrecordedAfterRefusalAsync(session, chairman, ct));
+
+        var db = scope.ServiceProvider.GetRequiredService<RecordingsDbContext>();
+        var events = await db.Events.AsNoTracking().Where(e => e.SessionId == session).ToListAsync(ct);
+        Assert.Single(events, e => e.Kind == RecordingEventKind.ConsentRefused && e.ParticipantId == citizen && e.Detail == version);
+        Assert.Single(events, e => e.Kind == RecordingEventKind.RunUnrecorded && e.StaffId == chairman);
+        var gaps = await RecordingLog.LoggedGapsAsync(db, session, events.Max(e => e.At).AddMinutes(5), ct);
+        Assert.Contains(gaps, g => g.Kind == "RunUnrecorded");
+    }
+
+    [Fact]
     public async Task LoggedGaps_ReloadWhoseReturnIsLoggedBeforeTheOldDisconnection_IsAClosedGapNotALoss()
     {
         var ct = TestContext.Current.CancellationToken;

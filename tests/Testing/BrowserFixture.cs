@@ -18,8 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
         // Headless pages get no real user activation, so Chromium may refuse to play remote audio after a
-        // subscription is rebuilt. A real user has tapped the page; the product still lacks an "enable sound"
-        // prompt for the rejected-play case.
+        // subscription is rebuilt. A real user has tapped the page; when a browser refuses anyway, the call page
+        // offers "Bật âm thanh". (Chromium with user-gesture-required did not refuse MediaStream playback here, after
+        // a reload or in a fresh tab, so no test reaches that button yet.)
         "--autoplay-policy=no-user-gesture-required",
     ];
 

@@ -100,6 +100,18 @@ public interface IRecordingControl
 
     /// <summary>The media server died and was restarted during the session.</summary>
     Task ReportMediaServerRestartedAsync(Guid sessionId, CancellationToken cancellationToken);
+
+    /// <summary>A participant refused the recording notice they were shown (logged with its version); the presiding official decides what follows.</summary>
+    Task RecordRefusalAsync(Guid sessionId, Guid participantId, string textVersion, CancellationToken cancellationToken);
+
+    /// <summary>True when the participant refused the recording notice in this session.</summary>
+    Task<bool> HasRefusedAsync(Guid sessionId, Guid participantId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After a participant's refusal the presiding official continues without recording: the choice is logged and the
+    /// room stops recording for the rest of the session. False when nobody in the session refused (nothing to decide).
+    /// </summary>
+    Task<bool> ContinueUnrecordedAfterRefusalAsync(Guid sessionId, Guid staffId, CancellationToken cancellationToken);
 }
 
 /// <summary>

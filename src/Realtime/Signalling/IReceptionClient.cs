@@ -40,7 +40,13 @@ public interface IReceptionClient
 
     /// <summary>The session's recording was paused or resumed (the indicator).</summary>
     Task RecordingChanged(RecordingStateView state);
+
+    /// <summary>A participant refused the recording notice: the presiding official decides (docs/adr/0093).</summary>
+    Task RecordingRefused(RecordingRefusalView refusal);
 }
+
+/// <summary>Who refused the recording notice (the name shown in the session).</summary>
+public sealed record RecordingRefusalView(Guid ParticipantId, string DisplayName);
 
 /// <summary>Recording indicator state: <paramref name="Recorded"/> the room records, <paramref name="Paused"/> paused now.</summary>
 public sealed record RecordingStateView(bool Recorded, bool Paused);

@@ -644,6 +644,51 @@ internal sealed partial class ReceptionHub(
         return await RecordingStatusOfAsync(session.Id, participant.Id);
     }
 
+    /// <summary>
+    /// The caller refuses the recording notice they were shown: stored, and the presiding official is told; the caller
+    /// publishes nothing until the official continues unrecorded or the caller agrees after all (docs/adr/0093).
+    /// </summary>
+    public async Task<RecordingStatusView> RefuseRecordingNotice(string textVersion)
+    {
+        RequireText(textVersion, 100);
+        var (session, participant) = await CallerInRoomAsync();
+        var consent = services.GetRequiredService<IRecordingConsent>();
+        if (textVersion != consent.GetNotice().TextVersion)
+        {
+            throw new HubException("Thông báo ghi hình đã thay đổi, vui lòng tải lại trang để đọc bản mới.");
+        }
+
+        if (participant.Role == ParticipantRole.Presiding)
+        {
+            throw new HubException(RealtimeMessages.Get("Recording.PresidingCannotRefuse"));
+        }
+
+        // Nothing to refuse in a room that does not record; an agreement already given stands for this session.
+        if (await RecordingOfAsync(session.Id) is { Folder: not null }
+            && !await consent.IsConsentedAsync(session.Id, participant.Id, Context.ConnectionAborted))
+        {
+            await services.GetRequiredService<IRecordingControl>().RecordRefusalAsync(session.Id, participant.Id, textVersion, Context.ConnectionAborted);
+            await Clients.Group(SessionGroup(session.Id)).RecordingRefused(new RecordingRefusalView(participant.Id, participant.DisplayName));
+        }
+
+        return await RecordingStatusOfAsync(session.Id, participant.Id);
+    }
+
+    /// <summary>
+    /// After a participant refused the notice, the presiding official continues the session without recording (logged;
+    /// the room stops recording). Refused when nobody in the session refused: the choice answers a refusal only.
+    /// </summary>
+    public async Task ContinueUnrecorded()
+    {
+        var (session, presiding) = await CallerPresidingAsync();
+        if (!await services.GetRequiredService<IRecordingControl>().ContinueUnrecordedAfterRefusalAsync(session.Id, presiding.StaffId!.Value, Context.ConnectionAborted))
+        {
+            throw new HubException(RealtimeMessages.Get("Recording.NoRefusal"));
+        }
+
+        await Clients.Group(SessionGroup(session.Id)).RecordingChanged(new RecordingStateView(false, false));
+    }
+
     /// <summary>The presiding official pauses the recording; the reason is required and logged.</summary>
     public async Task PauseRecording(string reason)
     {
@@ -675,7 +720,8 @@ internal sealed partial class ReceptionHub(
         }
 
         var consented = await services.GetRequiredService<IRecordingConsent>().IsConsentedAsync(sessionId, participantId, Context.ConnectionAborted);
-        return new RecordingStatusView(true, !recording.Record, consented, notice.TextVersion, notice.Text);
+        var refused = !consented && await services.GetRequiredService<IRecordingControl>().HasRefusedAsync(sessionId, participantId, Context.ConnectionAborted);
+        return new RecordingStatusView(true, !recording.Record, consented, notice.TextVersion, notice.Text, refused);
     }
 
     private ValueTask<RoomRecording> RecordingOfAsync(Guid sessionId) =>
@@ -872,4 +918,4 @@ internal sealed record AdHocSession(Guid SessionId, string JoinToken);
 internal sealed record OfficialView(Guid Id, string FullName, string? Title);
 
 /// <summary>A participant's view of the session's recording: the notice to acknowledge and the indicator's state.</summary>
-internal sealed record RecordingStatusView(bool Recorded, bool Paused, bool Consented, string NoticeVersion, string NoticeText);
+internal sealed record RecordingStatusView(bool Recorded, bool Paused, bool Consented, string NoticeVersion, string NoticeText, bool Refused = false);

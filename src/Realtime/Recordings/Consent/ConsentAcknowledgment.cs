@@ -88,6 +88,9 @@ internal enum RecordingEventKind
 
     /// <summary>The media server died and was restarted.</summary>
     MediaServerRestarted = 3,
+
+    /// <summary>A participant refused the recording notice (docs/adr/0093); <see cref="RecordingEvent.Detail"/> names the notice version.</summary>
+    ConsentRefused = 4,
 }
 
 internal sealed class RecordingEventConfiguration : IEntityTypeConfiguration<RecordingEvent>

@@ -65,9 +65,42 @@ internal sealed class RecordingControl(RecordingsDbContext db, TimeProvider time
     public Task ReportMediaServerRestartedAsync(Guid sessionId, CancellationToken cancellationToken) =>
         AddEventAsync(sessionId, null, RecordingEventKind.MediaServerRestarted, cancellationToken);
 
-    private async Task AddEventAsync(Guid sessionId, Guid? participantId, RecordingEventKind kind, CancellationToken cancellationToken)
+    public async Task RecordRefusalAsync(Guid sessionId, Guid participantId, string textVersion, CancellationToken cancellationToken)
     {
-        db.Events.Add(new RecordingEvent { SessionId = sessionId, ParticipantId = participantId, Kind = kind, At = time.GetUtcNow() });
+        await AddEventAsync(sessionId, participantId, RecordingEventKind.ConsentRefused, cancellationToken, textVersion);
+        logger.LogInformation("Recording notice {TextVersion} refused by participant {ParticipantId} of session {SessionId}", textVersion, participantId, sessionId);
+    }
+
+    public Task<bool> HasRefusedAsync(Guid sessionId, Guid participantId, CancellationToken cancellationToken) =>
+        db.Events.AnyAsync(e => e.SessionId == sessionId && e.ParticipantId == participantId && e.Kind == RecordingEventKind.ConsentRefused, cancellationToken);
+
+    public async Task<bool> ContinueUnrecordedAfterRefusalAsync(Guid sessionId, Guid staffId, CancellationToken cancellationToken)
+    {
+        if (!await db.Events.AnyAsync(e => e.SessionId == sessionId && e.Kind == RecordingEventKind.ConsentRefused, cancellationToken))
+        {
+            return false;
+        }
+
+        // A second click (or a second official) finds the choice made already: one logged choice, one switch-off.
+        if (await db.Events.AnyAsync(e => e.SessionId == sessionId && e.Kind == RecordingEventKind.RunUnrecorded, cancellationToken))
+        {
+            return true;
+        }
+
+        db.Events.Add(new RecordingEvent { SessionId = sessionId, Kind = RecordingEventKind.RunUnrecorded, At = time.GetUtcNow(), StaffId = staffId, Detail = "a participant refused the recording notice" });
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var recordingSwitch in switches)
+        {
+            await recordingSwitch.SetRecordingAsync(sessionId, record: false, cancellationToken);
+        }
+
+        logger.LogInformation("Session {SessionId} continues unrecorded after a refusal, chosen by {StaffId}", sessionId, staffId);
+        return true;
+    }
+
+    private async Task AddEventAsync(Guid sessionId, Guid? participantId, RecordingEventKind kind, CancellationToken cancellationToken, string? detail = null)
+    {
+        db.Events.Add(new RecordingEvent { SessionId = sessionId, ParticipantId = participantId, Kind = kind, At = time.GetUtcNow(), Detail = detail });
         await db.SaveChangesAsync(cancellationToken);
     }
 }

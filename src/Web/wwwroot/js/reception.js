@@ -28,6 +28,13 @@
     ended: false,
     endedText: null,         // the page's own words for the end (the console does not thank the citizen)
     onFinished: null,        // (kind) => true to keep the hub connection after the end (receipt, next citizen)
+    moderatedMute: false,    // the presiding official muted this participant (the server enforces it too)
+    selfMuted: false,        // the participant turned their own microphone off
+    cameraOff: false,        // the camera track is disabled (black frames), not stopped
+    onPeer: null,            // (pc, kind) => the call page follows every PeerConnection's state
+    onAutoplayBlocked: null, // () => remote media could not start without a tap (autoplay policy)
+    onChat: null,            // (message) => a message arrived during the call (not the history)
+    onSessionStarted: null,  // () => the call view is shown
   };
 
   function deviceKey() {
@@ -68,14 +75,16 @@
     connection.on('QueueChanged', () => { if (window.ReceptionConsole) window.ReceptionConsole.refreshQueue(); });
     connection.on('ParticipantsChanged', (list) => renderParticipants(list));
     connection.on('SubscriptionOffer', (offer) => onSubscriptionOffer(offer).catch((e) => console.warn('subscription', e)));
-    connection.on('ChatReceived', (m) => appendChat(m));
+    connection.on('ChatReceived', (m) => appendChat(m, true));
     connection.on('MutedChanged', (muted) => applyMuted(muted));
     connection.on('Removed', () => finish('removed', t('Removed')));
     connection.on('SessionEnded', (outcome) => finish('ended', state.endedText || t('Ended'), outcome));
     connection.on('RecordingChanged', (s) => { if (window.ReceptionRecording) window.ReceptionRecording.render(s); });
     connection.on('MediaReconnect', () => { if (state.sessionId) restartMedia().catch((e) => console.warn('media reconnect', e)); });
-    connection.onreconnected(() => { if (state.rejoin && !state.ended) state.rejoin().catch((e) => showError(hubError(e))); });
-    connection.onclose(() => { if (!state.ended) setTimeout(reconnectForever, 1000); });
+    const hubState = (down) => { if (window.Reception.onHubState) window.Reception.onHubState(down); };
+    connection.onreconnecting(() => hubState(true));
+    connection.onreconnected(() => { hubState(false); if (state.rejoin && !state.ended) state.rejoin().catch((e) => showError(hubError(e))); });
+    connection.onclose(() => { if (!state.ended) { hubState(true); setTimeout(reconnectForever, 1000); } });
     await connection.start();
     return connection;
   }
@@ -83,6 +92,7 @@
   async function reconnectForever() {
     try {
       await state.connection.start();
+      if (window.Reception.onHubState) window.Reception.onHubState(false);
       if (state.rejoin) await state.rejoin();
     } catch (e) {
       setTimeout(reconnectForever, 2000);
@@ -178,6 +188,7 @@
     if (!state.camera) await startPreview();
     const self = $('[data-testid=self-view]'); if (self) self.srcObject = state.camera;
     applyMuted(info.muted);
+    if (state.onSessionStarted) state.onSessionStarted();
     // Consent first: in a recorded session nothing is published before the notice is acknowledged.
     if (window.ReceptionRecording) await window.ReceptionRecording.beforePublish();
     await publish('camera', state.camera);
@@ -212,6 +223,7 @@
     if (state.publishers[kind]) { state.publishers[kind].close(); delete state.publishers[kind]; }
     const pc = new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: state.iceTransportPolicy });
     state.publishers[kind] = pc;
+    if (state.onPeer) state.onPeer(pc, kind);
     const candidatesReady = trickle(pc, kind);
     for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
     await pc.setLocalDescription(await pc.createOffer());
@@ -232,6 +244,7 @@
       if (pc) pc.close();
       pc = new RTCPeerConnection({ iceServers: state.iceServers, iceTransportPolicy: state.iceTransportPolicy });
       state.subscriber = pc;
+      if (state.onPeer) state.onPeer(pc, 'subscription');
       pc.ontrack = () => renderTiles(pc);
       pc.candidatesReady = trickle(pc, 'subscription');
     }
@@ -278,10 +291,28 @@
       const same = current.length === tracks.length && tracks.every((t) => current.includes(t));
       if (!same) {
         video.srcObject = new MediaStream(tracks);
-        video.play().catch(() => { /* resumeRemoteMedia retries */ });
+        video.play().catch(playRefused);
       }
     }
     labelTiles();
+  }
+
+  // The browser refuses to start sound before the user touched the page (a reload, a rejoin): the page offers a
+  // button; anything else is retried by resumeRemoteMedia.
+  function playRefused(e) {
+    if (e && e.name === 'NotAllowedError' && state.onAutoplayBlocked) state.onAutoplayBlocked();
+  }
+
+  // Called from a click (a user gesture): every remote element starts, sound included.
+  function playRemoteMedia() {
+    return Promise.all([...document.querySelectorAll('[data-tile] video')].map((v) => v.play()));
+  }
+
+  // The large tile on a phone: a shared screen first, then the presiding official, then the first remote tile.
+  function markMainTile() {
+    const tiles = [...document.querySelectorAll('[data-tile]')];
+    const main = tiles.find((x) => x.dataset.tile.endsWith(':screen')) || tiles.find((x) => x.dataset.role === 'Presiding') || tiles[0];
+    for (const tile of tiles) { if (tile === main) tile.dataset.main = ''; else delete tile.dataset.main; }
   }
 
   // Remote feeds have no pause control, yet an element can end up paused with live tracks (a stream swap racing
@@ -290,7 +321,7 @@
   function resumeRemoteMedia() {
     for (const video of document.querySelectorAll('[data-tile] video')) {
       const live = video.srcObject && video.srcObject.getTracks().some((t) => t.readyState === 'live');
-      if (video.paused && live) video.play().catch(() => { /* tried again on the next tick */ });
+      if (video.paused && live) video.play().catch(playRefused);
     }
   }
   setInterval(resumeRemoteMedia, 1000);
@@ -304,6 +335,7 @@
       text(tile.querySelector('figcaption'), p ? nameOf(p) + (tile.dataset.tile.endsWith(':screen') ? t('ScreenSuffix') : '') : '');
       if (!p && removeDeparted) tile.remove();
     }
+    markMainTile();
   }
 
   // A dialogue's outside participant is shown with the body they represent.
@@ -330,9 +362,10 @@
     if (state.onParticipants) state.onParticipants(state.participants);
   }
 
-  function appendChat(m) {
+  function appendChat(m, live) {
     const log = $('[data-testid=chat-log]');
     if (!log || log.querySelector(`[data-chat-id="${m.id}"]`)) return;
+    if (live && state.onChat) state.onChat(m);
     const li = document.createElement('li');
     li.dataset.chatId = m.id;
     const who = document.createElement('strong');
@@ -342,8 +375,81 @@
   }
 
   function applyMuted(muted) {
-    if (state.camera) state.camera.getAudioTracks().forEach((t) => { t.enabled = !muted; });
+    state.moderatedMute = !!muted;
+    applyMicrophone();
     const flag = $('[data-testid=muted-flag]'); if (flag) flag.hidden = !muted;
+  }
+
+  // The microphone sends sound only when neither the participant nor the presiding official turned it off.
+  function applyMicrophone() {
+    if (state.camera) state.camera.getAudioTracks().forEach((t) => { t.enabled = !state.moderatedMute && !state.selfMuted; });
+  }
+
+  function setSelfMuted(muted) {
+    state.selfMuted = !!muted;
+    applyMicrophone();
+  }
+
+  function setCameraOff(off) {
+    state.cameraOff = !!off;
+    if (state.camera) state.camera.getVideoTracks().forEach((t) => { t.enabled = !off; });
+  }
+
+  const cameraSender = () => {
+    const pc = state.publishers.camera;
+    return pc ? pc.getTransceivers().find((tr) => tr.receiver.track && tr.receiver.track.kind === 'video' && tr.sender) : null;
+  };
+
+  // Audio-only during the call: the camera is released and no video is sent (sound goes on); back, a new camera
+  // track takes the same sender, or — when the call began without video — the camera is published again.
+  async function setAudioOnly(on) {
+    if (!state.camera) return;
+    const transceiver = cameraSender();
+    if (on) {
+      for (const track of state.camera.getVideoTracks()) { track.stop(); state.camera.removeTrack(track); }
+      if (transceiver) await transceiver.sender.replaceTrack(null);
+      state.audioOnly = true;
+      return;
+    }
+    const cam = $('[data-testid=camera-select]')?.value;
+    const video = await navigator.mediaDevices.getUserMedia({ video: cam ? { deviceId: { exact: cam }, width: 640, height: 360 } : { width: 640, height: 360 } });
+    const track = video.getVideoTracks()[0];
+    track.enabled = !state.cameraOff;
+    state.camera.addTrack(track);
+    state.audioOnly = false;
+    if (transceiver) await transceiver.sender.replaceTrack(track);
+    else if (state.sessionId) await publish('camera', state.camera);
+    const self = $('[data-testid=self-view]'); if (self) { self.srcObject = null; self.srcObject = state.camera; }
+  }
+
+  // Another camera (front/back on a phone, or the next device): the new track replaces the old on the same sender.
+  async function switchCamera() {
+    if (!state.camera || state.audioOnly) return;
+    const current = state.camera.getVideoTracks()[0];
+    const devices = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+    const settings = current ? current.getSettings() : {};
+    let constraints;
+    if (devices.length > 1) {
+      const i = devices.findIndex((d) => d.deviceId === settings.deviceId);
+      constraints = { deviceId: { exact: devices[(i + 1) % devices.length].deviceId }, width: 640, height: 360 };
+    } else {
+      constraints = { facingMode: settings.facingMode === 'environment' ? 'user' : 'environment', width: 640, height: 360 };
+    }
+    if (current) current.stop();
+    const video = await navigator.mediaDevices.getUserMedia({ video: constraints });
+    const track = video.getVideoTracks()[0];
+    track.enabled = !state.cameraOff;
+    if (current) state.camera.removeTrack(current);
+    state.camera.addTrack(track);
+    const transceiver = cameraSender();
+    if (transceiver) await transceiver.sender.replaceTrack(track);
+    const self = $('[data-testid=self-view]'); if (self) { self.srcObject = null; self.srcObject = state.camera; }
+  }
+
+  // The participant leaves (not the presiding official, who ends the session with an outcome).
+  async function leave() {
+    await state.connection.invoke('LeaveSession');
+    finish('left', t('Call.Left'));
   }
 
   async function restartMedia() {
@@ -381,11 +487,13 @@
       state.screen = null;
       if (state.publishers.screen) { state.publishers.screen.close(); delete state.publishers.screen; }
       await state.connection.invoke('Unpublish', 'screen');
+      if (state.onScreenChanged) state.onScreenChanged(false);
       return;
     }
     state.screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
     state.screen.getVideoTracks()[0].addEventListener('ended', () => { if (state.screen) shareScreen(); });
     await publish('screen', state.screen);
+    if (state.onScreenChanged) state.onScreenChanged(true);
   }
 
   function wireSessionControls() {
@@ -435,5 +543,6 @@
 
   window.Reception = {
     t, state, connect, startPreview, enterLobby, enterSession, startSession, wireSessionControls, stats, describe, hubError, showError, deviceKey,
+    setSelfMuted, setCameraOff, setAudioOnly, switchCamera, leave, playRemoteMedia,
   };
 })();

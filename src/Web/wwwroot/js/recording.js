@@ -24,41 +24,89 @@
     }
   }
 
+  // The notice as paragraphs (the stored text keeps its line breaks): read in full, no inner scroll box.
+  function renderNotice(text) {
+    const box = $('[data-testid=recording-notice-text]');
+    box.replaceChildren(...text.split(/\n+/).filter((line) => line.trim()).map((line) => {
+      const p = document.createElement('p');
+      p.textContent = line;
+      return p;
+    }));
+  }
+
   // Resolves once the participant may publish: at once when the room does not record or the notice was
-  // acknowledged already (a reload or reconnect), otherwise after they read and accept the notice.
+  // acknowledged already (a reload or reconnect), otherwise after they agree, or — having refused — once the
+  // presiding official chose to continue unrecorded (the server then reports the room as not recorded).
   async function beforePublish() {
     const R = window.Reception;
     let status = await R.state.connection.invoke('RecordingStatus');
     if (status.recorded && !status.consented) {
       const notice = $('[data-testid=recording-notice]');
-      $('[data-testid=recording-notice-text]').textContent = status.noticeText;
+      renderNotice(status.noticeText);
       notice.hidden = false;
-      const button = $('[data-testid=recording-acknowledge]');
+      const agree = $('[data-testid=recording-acknowledge]');
+      const refuse = $('[data-testid=recording-refuse]');
+      const refusedNote = $('[data-testid=recording-refused-note]');
+      // The presiding official does not refuse: they choose to run a session unrecorded instead.
+      refuse.hidden = presiding;
+      refusedNote.hidden = !status.refused;
+      refuse.disabled = !!status.refused;
+      $('#recording-notice-title')?.focus();
       status = await new Promise((resolve, reject) => {
-        const onClick = async () => {
-          button.disabled = true;
+        const done = (value) => {
+          agree.removeEventListener('click', onAgree);
+          refuse.removeEventListener('click', onRefuse);
+          R.state.connection.off('RecordingChanged', onChanged);
+          resolve(value);
+        };
+        const onAgree = async () => {
+          agree.disabled = true;
           try {
-            const acknowledged = await R.state.connection.invoke('AcknowledgeRecordingNotice', status.noticeVersion);
-            button.removeEventListener('click', onClick);
-            resolve(acknowledged);
+            done(await R.state.connection.invoke('AcknowledgeRecordingNotice', status.noticeVersion));
           } catch (e) {
-            button.disabled = false;
+            agree.disabled = false;
             R.showError(R.hubError(e));
             reject(e);
           }
         };
-        button.addEventListener('click', onClick);
+        const onRefuse = async () => {
+          refuse.disabled = true;
+          try {
+            const refused = await R.state.connection.invoke('RefuseRecordingNotice', status.noticeVersion);
+            if (!refused.recorded) { done(refused); return; }
+            refusedNote.hidden = false;
+            refusedNote.focus();
+          } catch (e) {
+            refuse.disabled = false;
+            R.showError(R.hubError(e));
+          }
+        };
+        // The presiding official continued unrecorded: nothing of this participant is recorded, so they may publish.
+        const onChanged = (s) => { if (!s.recorded) done({ ...status, recorded: false, consented: true }); };
+        agree.addEventListener('click', onAgree);
+        refuse.addEventListener('click', onRefuse);
+        R.state.connection.on('RecordingChanged', onChanged);
       });
       notice.hidden = true;
-      button.disabled = false;
+      agree.disabled = false;
+      refuse.disabled = false;
+      refusedNote.hidden = true;
     }
     render(status);
+  }
+
+  // The console: a participant refused; the presiding official continues unrecorded or ends the session.
+  function showRefused(refusal) {
+    const box = $('[data-testid=recording-refused]');
+    if (!box || !presiding) return;
+    $('[data-testid=recording-refused-name]').textContent = refusal.displayName;
+    box.hidden = false;
   }
 
   // The session ended: no indicator, no controls, no notice left over for the next one.
   function reset() {
     render({ recorded: false, paused: false });
-    for (const sel of ['[data-testid=recording-notice]', '[data-testid=recording-not-ready]']) { const el = $(sel); if (el) el.hidden = true; }
+    for (const sel of ['[data-testid=recording-notice]', '[data-testid=recording-not-ready]', '[data-testid=recording-refused]']) { const el = $(sel); if (el) el.hidden = true; }
   }
 
   function showNotReady(problem, runUnrecorded) {
@@ -84,6 +132,13 @@
     });
     $('[data-testid=recording-resume]')?.addEventListener('click', () =>
       R.state.connection.invoke('ResumeRecording').catch((e) => R.showError(R.hubError(e))));
+    R.state.connection.on('RecordingRefused', showRefused);
+    $('[data-testid=continue-unrecorded]')?.addEventListener('click', async () => {
+      try {
+        await R.state.connection.invoke('ContinueUnrecorded');
+        $('[data-testid=recording-refused]').hidden = true;
+      } catch (e) { R.showError(R.hubError(e)); }
+    });
   }
 
   window.ReceptionRecording = { render, reset, beforePublish, showNotReady, wire, notReadyPrefix: '[recording-not-ready] ' };
