@@ -70,13 +70,18 @@ internal sealed class WaitingCitizen : IAsyncDisposable
     public IPage Chairman { get; }
 
     /// <remarks>A citizen browser given (e.g. launched with another autoplay policy) replaces the shared Chromium for the citizen.</remarks>
-    public static async Task<WaitingCitizen> StartAsync(ReceptionAppFactory app, Uri baseAddress, BrowserFixture browser, string chairmanUserName, string chairmanPassword = "Chairman-pass-1", IBrowser? citizenBrowser = null)
+    public static async Task<WaitingCitizen> StartAsync(ReceptionAppFactory app, Uri baseAddress, BrowserFixture browser, string chairmanUserName, string chairmanPassword = "Chairman-pass-1", IBrowser? citizenBrowser = null, Func<IBrowserContext, Task>? prepareCitizen = null)
     {
         var chairmanId = await app.CreateStaffAsync(chairmanUserName, chairmanPassword, "Nguyễn Chủ Tịch", TestRoles.Chairman);
         var booking = await new ReceptionBookings(app.Services).BookTodayAsync(chairmanId);
         await SessionTests.OpenLobbyAsync(app.Services);
         var citizenContext = await browser.NewContextAsync(baseAddress, phone: true, citizenBrowser);
         await Accessibility.EnableAsync(citizenContext);
+        if (prepareCitizen is not null)
+        {
+            await prepareCitizen(citizenContext);
+        }
+
         var citizen = await LobbySteps.CitizenWaitsAsync(citizenContext, booking.JoinPath);
         var chairmanContext = await browser.NewContextAsync(baseAddress);
         await Accessibility.EnableAsync(chairmanContext);

@@ -35,6 +35,8 @@ public sealed class PhoneCallPageTests(PostgresServer server, BrowserFixture bro
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
         await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
         var citizenId = (await chairman.Locator("[data-testid=participants] li[data-role=Citizen]").GetAttributeAsync("data-participant"))!;
+        await Screenshots.SaveAsync(citizen, "call", phone: true);
+        await Screenshots.SaveAsync(chairman, "console-call", phone: false);
 
         // The chairman fills the phone's width; the self-view is a small picture in its corner.
         var main = citizen.Locator("[data-tile][data-main]");
@@ -122,6 +124,45 @@ public sealed class PhoneCallPageTests(PostgresServer server, BrowserFixture bro
         await Assertions.Expect(citizen.GetByTestId("session")).ToBeHiddenAsync();
         await Assertions.Expect(citizen.GetByTestId("session-finished")).ToContainTextAsync("đã rời buổi tiếp");
         await Assertions.Expect(chairman.Locator($"[data-tile='{citizenId}:camera']")).ToHaveCountAsync(0);
+    }
+
+    // A phone's browser (iOS Safari, Chromium on Android without engagement) refuses to start media with sound outside
+    // a tap. Debian's Chromium, even with --autoplay-policy=user-gesture-required, lets a page that captures the camera
+    // play a MediaStream, so the citizen's page is given that policy itself before its scripts run: play() on an
+    // element with sound is refused with NotAllowedError unless a click is being handled, and autoplay does nothing.
+    private const string PhoneAutoplayPolicy = """
+        (() => {
+          let clicking = false;
+          addEventListener('click', () => { clicking = true; setTimeout(() => { clicking = false; }, 0); }, true);
+          const play = HTMLMediaElement.prototype.play;
+          HTMLMediaElement.prototype.play = function () {
+            if (this.muted || clicking) return play.call(this);
+            return Promise.reject(new DOMException('play() can only be initiated by a user gesture.', 'NotAllowedError'));
+          };
+          Object.defineProperty(HTMLMediaElement.prototype, 'autoplay', { configurable: true, get() { return false; }, set() {} });
+        })();
+        """;
+
+    private const string RemotePlaying = "() => [...document.querySelectorAll('[data-tile]:not(.self) video')].some(v => v.srcObject && !v.paused && v.currentTime > 0)";
+
+    [Fact]
+    public async Task AutoplayRefused_CitizenSeesEnableSound_ATapStartsTheChairmansPictureAndSound()
+    {
+        await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich.sound",
+            prepareCitizen: context => context.AddInitScriptAsync(PhoneAutoplayPolicy));
+        var citizen = parties.Citizen;
+        await parties.AdmitAsync(acknowledge: false);
+
+        var notice = citizen.GetByTestId("autoplay-blocked");
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        Assert.False(await citizen.EvaluateAsync<bool>(RemotePlaying));
+        Assert.Empty(await Accessibility.SeriousViolationsAsync(citizen));
+
+        await citizen.GetByTestId("unmute-remote").ClickAsync();
+
+        await Assertions.Expect(notice).ToBeHiddenAsync();
+        await citizen.WaitForFunctionAsync(RemotePlaying, null, new() { Timeout = 20_000 });
+        Assert.False(await citizen.Locator("[data-tile]:not(.self) video").First.EvaluateAsync<bool>("v => v.muted"));
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
         // Headless pages get no real user activation, so Chromium may refuse to play remote audio after a
         // subscription is rebuilt. A real user has tapped the page; when a browser refuses anyway, the call page
-        // offers "Bật âm thanh". (Chromium with user-gesture-required did not refuse MediaStream playback here, after
-        // a reload or in a fresh tab, so no test reaches that button yet.)
+        // offers "Bật âm thanh". (Chromium with user-gesture-required did not refuse MediaStream playback of a page
+        // that captures the camera, so PhoneCallPageTests makes the page refuse the way phones' browsers do.)
         "--autoplay-policy=no-user-gesture-required",
     ];
 
