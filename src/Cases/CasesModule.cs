@@ -43,6 +43,7 @@ public static class CasesModule
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", CasesDbContext.Schema)));
 
         services.AddScoped<DeadlineService>();
+        services.AddScoped<DueDeadlineQuery>();
         services.AddScoped<CaseRegistry>();
         services.AddScoped<CaseReclassifier>();
         services.AddScoped<ICaseIntake, CaseIntake>();

@@ -58,7 +58,7 @@ public sealed class BookingFlowTests(PostgresServer server, BrowserFixture brows
         await using var office = await browser.NewContextAsync(_baseAddress);
         var staff = await office.NewPageAsync();
         await staff.SignInAsync("canbo", "Staff-pass-2026");
-        await staff.GetByTestId("nav-office-bookings").ClickAsync();
+        await StaffMenu.GoAsync(staff, "Reception", "nav-office-bookings");
         await Assertions.Expect(staff.Locator($"tr[data-code='{code}']")).ToContainTextAsync("Lê Thị Bình");
         await staff.GetByTestId("confirm-" + code).ClickAsync();
         await Assertions.Expect(staff.Locator($"tr[data-code='{code}']")).ToHaveAttributeAsync("data-status", "confirmed");

@@ -28,9 +28,7 @@ public sealed class StaffAccountsTests(PostgresServer server, BrowserFixture bro
         await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Password"));
         await ChangePasswordAsync(admin, generated, "Quan-tri-2026!");
         Assert.False(File.Exists(Path.Combine(_app.DataDirectory, "initial-admin.txt")));
-        await Assertions.Expect(admin.GetByTestId("nav-admin-staff")).ToBeVisibleAsync();
-
-        await admin.GetByTestId("nav-admin-staff").ClickAsync();
+        await StaffMenu.GoAsync(admin, "Admin", "nav-admin-staff");
         await admin.GetByTestId("staff-create").ClickAsync();
         await admin.GetByLabel("Tên đăng nhập").FillAsync("chutich");
         await admin.GetByLabel("Họ và tên").FillAsync("Nguyễn Văn Chủ Tịch");
@@ -47,7 +45,8 @@ public sealed class StaffAccountsTests(PostgresServer server, BrowserFixture bro
         // The admin knows the password they typed: the chairman replaces it at first sign-in.
         await Assertions.Expect(chairman.GetByTestId("password-required")).ToBeVisibleAsync();
         await ChangePasswordAsync(chairman, "Ch@irman-2026", "Chu-tich-rieng-2026");
-        await Assertions.Expect(chairman.GetByTestId("nav-presiding")).ToBeVisibleAsync();
+        await StaffMenu.OpenAsync(chairman, "Reception");
+        await Assertions.Expect(chairman.GetByTestId("nav-interrupted")).ToBeVisibleAsync();
         await Assertions.Expect(chairman.GetByTestId("nav-admin-staff")).ToHaveCountAsync(0);
 
         // A chairman is not an admin: the account pages stay closed.

@@ -40,7 +40,8 @@ public sealed class TwoFactorPagesTests(PostgresServer server, BrowserFixture br
         await Assertions.Expect(phone.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
         await phone.GetByTestId("two-factor-continue").ClickAsync();
         await Assertions.Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Console"));
-        await Assertions.Expect(phone.GetByTestId("nav-presiding")).ToBeVisibleAsync();
+        await StaffMenu.OpenAsync(phone, "Reception");
+        await Assertions.Expect(phone.GetByTestId("nav-console")).ToBeVisibleAsync();
 
         await using var desktopContext = await browser.NewContextAsync(_baseAddress);
         var desktop = await desktopContext.NewPageAsync();
@@ -51,7 +52,8 @@ public sealed class TwoFactorPagesTests(PostgresServer server, BrowserFixture br
         await Assertions.Expect(desktop.GetByTestId("two-factor-errors")).ToContainTextAsync("Mã không đúng");
         await desktop.GetByLabel("Mã xác thực").FillAsync(Authenticator.CodeFor(key));
         await desktop.GetByTestId("two-factor-submit").ClickAsync();
-        await Assertions.Expect(desktop.GetByTestId("nav-presiding")).ToBeVisibleAsync();
+        await StaffMenu.OpenAsync(desktop, "Reception");
+        await Assertions.Expect(desktop.GetByTestId("nav-interrupted")).ToBeVisibleAsync();
         await desktop.GotoAsync("/Account/TwoFactor");
         await Assertions.Expect(desktop.GetByTestId("two-factor-state")).ToContainTextAsync("Còn 10 mã dự phòng");
         await Assertions.Expect(desktop.GetByTestId("two-factor-disable")).ToHaveCountAsync(0);

@@ -49,6 +49,9 @@ internal sealed class BookingDirectory(SchedulingDbContext db) : IBookingDirecto
     public async Task<IReadOnlyList<BookingSummary>> ListForDateAsync(DateOnly date, CancellationToken cancellationToken = default) =>
         await ListAsync(b => true, d => d.Date == date, cancellationToken);
 
+    public async Task<IReadOnlyList<BookingSummary>> ListPendingAsync(DateOnly from, CancellationToken cancellationToken = default) =>
+        await ListAsync(b => b.Status == BookingStatus.Pending, d => d.Date >= from, cancellationToken);
+
     private async Task<List<BookingSummary>> ListAsync(
         Expression<Func<Booking, bool>> bookingFilter, Expression<Func<ReceptionDay, bool>> dayFilter, CancellationToken cancellationToken)
     {

@@ -95,4 +95,10 @@ public interface IBookingDirectory
 
     /// <summary>Bookings (any status) on reception days of <paramref name="date"/>, in slot order.</summary>
     Task<IReadOnlyList<BookingSummary>> ListForDateAsync(DateOnly date, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Bookings still waiting for the office's confirmation on reception days from <paramref name="from"/> on, soonest
+    /// first (for the staff's home page; the confirming itself stays on the office's bookings page).
+    /// </summary>
+    Task<IReadOnlyList<BookingSummary>> ListPendingAsync(DateOnly from, CancellationToken cancellationToken = default);
 }

@@ -13,15 +13,13 @@ namespace DaoVien.OnlineReception.Web.Pages.Cases;
 
 /// <summary>Due-soon and overdue deadlines and report-backs of the cases the user sees, and the user's reminders and alerts.</summary>
 [Authorize(Roles = CasePageRoles.CaseWorkers)]
-internal sealed class DashboardModel(CasesDbContext db, ForwardedLetterService forwarded, WardClock clock) : PageModel
+internal sealed class DashboardModel(CasesDbContext db, DueDeadlineQuery due, ForwardedLetterService forwarded, WardClock clock) : PageModel
 {
     public const int DueSoonDays = 10;
 
-    public sealed record Row(Guid CaseId, string Number, CaseKind Kind, DeadlineKind Deadline, DateOnly Due);
+    public IReadOnlyList<DueDeadline> Overdue { get; private set; } = [];
 
-    public IReadOnlyList<Row> Overdue { get; private set; } = [];
-
-    public IReadOnlyList<Row> DueSoon { get; private set; } = [];
+    public IReadOnlyList<DueDeadline> DueSoon { get; private set; } = [];
 
     /// <summary>Forwarded letters whose report-back is overdue or due within <see cref="DueSoonDays"/> (docs/adr/0085).</summary>
     public IReadOnlyList<ReportBackDueRow> ReportBacks { get; private set; } = [];
@@ -33,16 +31,8 @@ internal sealed class DashboardModel(CasesDbContext db, ForwardedLetterService f
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var actor = CaseActor.From(User);
-        var today = clock.Today;
-        var horizon = today.AddDays(DueSoonDays);
-        var visible = actor.Visible(db.Cases.AsNoTracking()).Select(c => c.Id);
-        var rows = await db.Deadlines.AsNoTracking()
-            .Where(d => d.CompletedOn == null && d.DueDate <= horizon && visible.Contains(d.CaseId))
-            .OrderBy(d => d.DueDate)
-            .Select(d => new Row(d.CaseId, d.Case!.Number, d.Case.Kind, d.Kind, d.DueDate))
-            .ToListAsync(cancellationToken);
-        Overdue = [.. rows.Where(r => r.Due < today)];
-        DueSoon = [.. rows.Where(r => r.Due >= today)];
+        var horizon = clock.Today.AddDays(DueSoonDays);
+        (Overdue, DueSoon) = await due.ListAsync(actor, DueSoonDays, cancellationToken);
         ReportBacks = await forwarded.DueAsync(actor, horizon, cancellationToken);
         if (actor.Id is { } me)
         {
