@@ -48,7 +48,7 @@ internal sealed partial class SessionLifecycle(
         catch (DbUpdateException)
         {
             // Unique indexes: the booking was admitted by another console a moment ago, or this official opened one.
-            throw new HubException("Công dân này vừa được tiếp nhận ở nơi khác, hoặc bạn đang chủ trì một buổi tiếp khác.");
+            throw new HubException("Công dân này vừa được tiếp nhận ở nơi khác, hoặc tài khoản này đang chủ trì một buổi tiếp khác.");
         }
 
         if (runUnrecordedProblem is not null)
@@ -94,7 +94,7 @@ internal sealed partial class SessionLifecycle(
         }
         catch (DbUpdateException)
         {
-            throw new HubException("Bạn đang chủ trì một buổi tiếp khác.");
+            throw new HubException("Tài khoản này đang chủ trì một buổi tiếp khác.");
         }
 
         if (runUnrecordedProblem is not null)
@@ -257,7 +257,7 @@ internal sealed partial class SessionLifecycle(
     {
         if (await db.Sessions.AnyAsync(s => s.PresidingOfficialId == staffId && s.State == SessionState.Open, cancellationToken))
         {
-            throw new HubException("Bạn đang chủ trì một buổi tiếp khác: hãy kết thúc buổi đó trước.");
+            throw new HubException("Tài khoản này đang chủ trì một buổi tiếp khác: hãy kết thúc buổi đó trước.");
         }
     }
 

@@ -169,7 +169,7 @@ internal sealed partial class ReceptionHub(
         }
         else if (participant.State is ParticipantState.Removed)
         {
-            throw new HubException("Bạn đã được mời rời khỏi buổi tiếp.");
+            throw new HubException("Ông/bà đã được mời rời khỏi buổi tiếp.");
         }
         else if (participant.State is ParticipantState.Left && entry.State == LobbyEntryState.Admitted)
         {
@@ -241,7 +241,7 @@ internal sealed partial class ReceptionHub(
         }
         else if (participant.State != ParticipantState.InRoom)
         {
-            throw new HubException("Bạn không thể vào lại buổi tiếp này.");
+            throw new HubException("Ông/bà không thể vào lại buổi tiếp này.");
         }
 
         var previousConnection = Rebind(participant);
@@ -840,7 +840,7 @@ internal sealed partial class ReceptionHub(
         }
     }
 
-    private static HubException Denied() => new("Bạn không có quyền thực hiện thao tác này.");
+    private static HubException Denied() => new("Tài khoản hoặc đường dẫn này không có quyền thực hiện thao tác này.");
 
     /// <summary>Start of the refusal when the storage is not ready; the console recognises it and offers the unrecorded choice.</summary>
     internal const string RecordingNotReadyPrefix = "[recording-not-ready] ";
@@ -851,7 +851,7 @@ internal sealed partial class ReceptionHub(
     // Readable Vietnamese for the officer who opens it offline (the sealed JSON never reaches a browser).
     private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    internal const string RecordingConsentRequired = "Bạn cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
+    internal const string RecordingConsentRequired = "Ông/bà cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Admission of lobby entry {LobbyEntryId} refused to {StaffId}: another official presides that day")]
     private partial void LogAdmissionRefused(Guid staffId, Guid lobbyEntryId);
