@@ -53,6 +53,8 @@ public sealed partial class CalendarPagesTests(PostgresServer server, BrowserFix
         var citizen = await phone.NewPageAsync();
         await citizen.GotoAsync("/Calendar?month=2026-12");
         var month = await ReadDaysAsync(citizen);
+        // The count after "Đăng ký" is the places left, and says so (it read as people already registered).
+        await Assertions.Expect(citizen.GetByTestId("book-2026-12-03")).ToHaveTextAsync(new Regex(@"^Đăng ký — còn \d+ chỗ$"));
         await citizen.GetByTestId("cal-list-view").ClickAsync();
         var list = await ReadDaysAsync(citizen);
 
