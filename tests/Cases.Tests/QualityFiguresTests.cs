@@ -362,6 +362,9 @@ public sealed class QualityFiguresTests(PostgresServer server) : IAsyncLifetime
         Assert.Contains("data-testid=\"quality-units\"", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"quality-officials\"", page, StringComparison.Ordinal);
         Assert.Contains($"Trần Thị Bình ({Economy})", page, StringComparison.Ordinal);
+        // The page writes rates the Vietnamese way (the exports above keep "50.0%" for the province's spreadsheet).
+        Assert.Matches(@"<td>1/2</td>\s*<td>50,0\u00A0%</td>", page);
+        Assert.Matches(@"data-label=""Tỷ lệ đúng hạn"">100,0\u00A0%</td>", page);
         foreach (var text in new[] { csv, page })
         {
             Assert.DoesNotContain(Denouncer, text, StringComparison.Ordinal);

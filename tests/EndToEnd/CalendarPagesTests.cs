@@ -39,12 +39,12 @@ public sealed partial class CalendarPagesTests(PostgresServer server, BrowserFix
         await staff.SignInAsync("vanphong", "Staff-pass-2026");
         await staff.GotoAsync("/Office/Days");
         await staff.Locator("details summary").ClickAsync();
-        await staff.Locator("form[action*=Add] input[name=date]").FillAsync("2026-12-08");
+        await staff.Locator("form[action*=Add] input[name=date]").FillAsync("08/12/2026");
         await staff.Locator("form[action*=Add] input[name=reason]").FillAsync("Dân phản ánh ngập úng khu tập thể");
         await staff.GetByTestId("adhoc-submit").ClickAsync();
         await Assertions.Expect(staff.GetByTestId("office-message")).ToBeVisibleAsync();
         var row = staff.Locator("tr[data-date='2026-12-17']");
-        await row.Locator("form[action*=Move] input[name=date]").FillAsync("2026-12-18");
+        await row.Locator("form[action*=Move] input[name=date]").FillAsync("18/12/2026");
         await row.Locator("form[action*=Move] input[name=reason]").FillAsync("Chủ tịch dự hội nghị");
         await row.Locator("form[action*=Move] button").ClickAsync();
         await Assertions.Expect(staff.Locator("tr[data-date='2026-12-18']")).ToContainTextAsync("17/12/2026");
@@ -53,6 +53,8 @@ public sealed partial class CalendarPagesTests(PostgresServer server, BrowserFix
         var citizen = await phone.NewPageAsync();
         await citizen.GotoAsync("/Calendar?month=2026-12");
         var month = await ReadDaysAsync(citizen);
+        // The count after "Đăng ký" is the places left, and says so (it read as people already registered).
+        await Assertions.Expect(citizen.GetByTestId("book-2026-12-03")).ToHaveTextAsync(new Regex(@"^Đăng ký — còn \d+ chỗ$"));
         await citizen.GetByTestId("cal-list-view").ClickAsync();
         var list = await ReadDaysAsync(citizen);
 
@@ -85,14 +87,14 @@ public sealed partial class CalendarPagesTests(PostgresServer server, BrowserFix
         await staff.GetByTestId("rules-publish").ClickAsync();
 
         await staff.GotoAsync("/Office/Meetings");
-        await AddMeetingAsync(staff, chairman, "Họp giao ban", "2027-01-21", "09:00", "10:00");
+        await AddMeetingAsync(staff, chairman, "Họp giao ban", "21/01/2027", "09:00", "10:00");
         await Assertions.Expect(staff.GetByTestId("office-error")).ToContainTextAsync("Trùng lịch tiếp công dân ngày 21/01/2027");
 
-        await AddMeetingAsync(staff, chairman, "Làm việc với Sở Xây dựng", "2027-01-26", "08:00", "09:00");
+        await AddMeetingAsync(staff, chairman, "Làm việc với Sở Xây dựng", "26/01/2027", "08:00", "09:00");
         await Assertions.Expect(staff.GetByTestId("office-message")).ToBeVisibleAsync();
         await staff.GotoAsync("/Office/Days");
         await staff.Locator("details summary").ClickAsync();
-        await staff.Locator("form[action*=Add] input[name=date]").FillAsync("2027-01-26");
+        await staff.Locator("form[action*=Add] input[name=date]").FillAsync("26/01/2027");
         await staff.Locator("form[action*=Add] select[name=official]").SelectOptionAsync(chairman.ToString());
         await staff.Locator("form[action*=Add] input[name=reason]").FillAsync("Đối thoại với hộ dân dự án");
         await staff.GetByTestId("adhoc-submit").ClickAsync();

@@ -53,14 +53,17 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = [.. ChromiumArgs, .. extraArgs],
         });
 
-    /// <summary>A fresh context (cookies, storage) with camera and microphone granted, at <paramref name="baseAddress"/>.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool phone = false, IBrowser? browser = null)
+    /// <summary>
+    /// A fresh context (cookies, storage) with camera and microphone granted, at <paramref name="baseAddress"/>; the
+    /// browser's <paramref name="locale"/> (its date display and Accept-Language) is Vietnamese unless a test says otherwise.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, bool phone = false, IBrowser? browser = null, string locale = "vi-VN")
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var options = new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            Locale = "vi-VN",
+            Locale = locale,
             TimezoneId = "Asia/Ho_Chi_Minh",
             Permissions = ["camera", "microphone"],
         };

@@ -75,7 +75,7 @@ public sealed partial class CrashedSessionOutcomeTests(PostgresServer server)
         using var response = await PostOutcomeAsync(other, sessionId, SessionOutcome.AnsweredOnTheSpot, null, null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("bạn không phải người chủ trì", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
+        Assert.Contains("tài khoản này không phải người chủ trì", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
         await AssertUnchangedAsync(app, sessionId);
     }
 

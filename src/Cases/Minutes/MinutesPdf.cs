@@ -123,13 +123,7 @@ internal sealed class MinutesPdf(TimeZoneInfo zone) : IDisposable
 
     public const string SealedChatNote = "Nội dung trao đổi của buổi tiếp tố cáo được niêm phong bằng khóa công khai; chỉ mở được bằng khóa bí mật trên máy ngoại tuyến.";
 
-    internal static string KindText(CaseKind kind) => kind switch
-    {
-        CaseKind.Complaint => "Khiếu nại",
-        CaseKind.Denunciation => "Tố cáo",
-        CaseKind.Petition => "Kiến nghị",
-        _ => "Phản ánh",
-    };
+    internal static string KindText(CaseKind kind) => CaseLabels.Label(kind);
 
     internal static string OutcomeText(MinutesInput input) => input.Outcome switch
     {

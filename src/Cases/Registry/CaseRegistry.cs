@@ -132,7 +132,7 @@ internal sealed class CaseRegistry(
             file.Links.Add(new CaseLink { Id = Guid.NewGuid(), Kind = CaseLinkKind.Session, TargetId = session, Label = input.SessionLabel ?? "Phiên tiếp trực tuyến", LinkedAt = clock.UtcNow });
         }
 
-        AddHistory(file, actor, "Created", string.Create(CultureInfo.InvariantCulture, $"Tiếp nhận qua kênh {input.Channel}, loại {input.Kind}, lĩnh vực {file.SubjectArea}"));
+        AddHistory(file, actor, "Created", string.Create(CultureInfo.InvariantCulture, $"Tiếp nhận ({CaseLabels.Label(input.Channel).ToLowerInvariant()}), loại {CaseLabels.Label(input.Kind).ToLowerInvariant()}, lĩnh vực {file.SubjectArea}"));
         var calendar = await deadlines.LoadCalendarAsync([file], cancellationToken);
         CheckFilingWindow(file, calendar, actor);
         deadlines.Recompute(file, calendar);
@@ -193,7 +193,7 @@ internal sealed class CaseRegistry(
                 file.Complexity = t.Complexity ?? file.Complexity;
                 file.Instance = t.Instance ?? file.Instance;
                 file.IsRemoteArea = t.IsRemoteArea ?? file.IsRemoteArea;
-                details = string.Create(CultureInfo.InvariantCulture, $"Phân loại: mức độ {file.Complexity}, lần {file.Instance}, vùng sâu vùng xa: {(file.IsRemoteArea ? "có" : "không")}");
+                details = string.Create(CultureInfo.InvariantCulture, $"Phân loại: mức độ {CaseLabels.Label(file.Complexity)}, giải quyết {CaseLabels.Label(file.Instance)}, vùng sâu vùng xa: {(file.IsRemoteArea ? "có" : "không")}");
                 break;
             case CaseStatus.Accepted:
                 file.AcceptedOn = date;

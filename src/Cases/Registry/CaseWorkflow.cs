@@ -24,16 +24,5 @@ internal static class CaseWorkflow
     public static bool CanMove(CaseStatus from, CaseStatus to) => Next[from].Contains(to);
 
     /// <summary>Vietnamese status names, for data other modules display (pages use the resource file).</summary>
-    public static string Label(CaseStatus status) => status switch
-    {
-        CaseStatus.Received => "Đã tiếp nhận",
-        CaseStatus.Classified => "Đã phân loại",
-        CaseStatus.Accepted => "Đã thụ lý",
-        CaseStatus.Refused => "Không thụ lý",
-        CaseStatus.Transferred => "Đã chuyển đơn",
-        CaseStatus.Guided => "Đã hướng dẫn",
-        CaseStatus.UnderResolution => "Đang giải quyết",
-        CaseStatus.Resolved => "Đã giải quyết",
-        _ => "Đã đóng",
-    };
+    public static string Label(CaseStatus status) => CaseLabels.Label(status);
 }

@@ -102,7 +102,7 @@ internal sealed partial class DialogueService(
         catch (DbUpdateException)
         {
             // The unique index: this official opened another session a moment ago (two tabs).
-            throw new HubException("Bạn đang chủ trì một buổi tiếp khác: hãy kết thúc buổi đó trước.");
+            throw new HubException(RealtimeMessages.Get("Session.PresidingElsewhereEndFirst"));
         }
 
         if (runUnrecordedProblem is not null)

@@ -48,7 +48,7 @@ internal sealed partial class SessionLifecycle(
         catch (DbUpdateException)
         {
             // Unique indexes: the booking was admitted by another console a moment ago, or this official opened one.
-            throw new HubException("Công dân này vừa được tiếp nhận ở nơi khác, hoặc bạn đang chủ trì một buổi tiếp khác.");
+            throw new HubException(RealtimeMessages.Get("Admit.TakenOrPresidingElsewhere"));
         }
 
         if (runUnrecordedProblem is not null)
@@ -94,7 +94,7 @@ internal sealed partial class SessionLifecycle(
         }
         catch (DbUpdateException)
         {
-            throw new HubException("Bạn đang chủ trì một buổi tiếp khác.");
+            throw new HubException(RealtimeMessages.Get("Session.PresidingElsewhere"));
         }
 
         if (runUnrecordedProblem is not null)
@@ -125,7 +125,7 @@ internal sealed partial class SessionLifecycle(
         {
             if (existing.State == ParticipantState.Removed)
             {
-                throw new HubException("Cán bộ này đã bị mời rời khỏi buổi tiếp.");
+                throw new HubException(RealtimeMessages.Get("Invite.StaffRemoved"));
             }
 
             return;
@@ -134,7 +134,7 @@ internal sealed partial class SessionLifecycle(
         var invited = await db.Participants.CountAsync(p => p.SessionId == session.Id && p.Role == ParticipantRole.Official, cancellationToken);
         if (invited >= options.Value.MaxInvitedOfficials)
         {
-            throw new HubException("Đã mời đủ số cán bộ tối đa.");
+            throw new HubException(RealtimeMessages.Get("Invite.TooMany"));
         }
 
         db.Participants.Add(new Participant
@@ -257,7 +257,7 @@ internal sealed partial class SessionLifecycle(
     {
         if (await db.Sessions.AnyAsync(s => s.PresidingOfficialId == staffId && s.State == SessionState.Open, cancellationToken))
         {
-            throw new HubException("Bạn đang chủ trì một buổi tiếp khác: hãy kết thúc buổi đó trước.");
+            throw new HubException(RealtimeMessages.Get("Session.PresidingElsewhereEndFirst"));
         }
     }
 

@@ -72,7 +72,7 @@ internal sealed partial class ReceptionHub(
         var booking = await services.GetRequiredService<IBookingDirectory>().FindByJoinTokenAsync(joinToken, Context.ConnectionAborted);
         if (booking is null || booking.Status != BookingStatus.Confirmed)
         {
-            throw new HubException("Đường dẫn không hợp lệ hoặc lịch hẹn chưa được xác nhận.");
+            throw new HubException(RealtimeMessages.Get("Join.LinkInvalidOrUnconfirmed"));
         }
 
         var now = time.GetUtcNow();
@@ -92,12 +92,12 @@ internal sealed partial class ReceptionHub(
         var today = Today;
         if (booking is null || booking.Status != BookingStatus.Confirmed)
         {
-            throw new HubException("Đường dẫn không hợp lệ hoặc lịch hẹn chưa được xác nhận.");
+            throw new HubException(RealtimeMessages.Get("Join.LinkInvalidOrUnconfirmed"));
         }
 
         if (booking.Date != today)
         {
-            throw new HubException("Lịch hẹn này không phải của hôm nay.");
+            throw new HubException(RealtimeMessages.Get("Join.NotToday"));
         }
 
         var day = await db.LobbyDays.FindAsync([today], Context.ConnectionAborted);
@@ -134,7 +134,7 @@ internal sealed partial class ReceptionHub(
 
         if (entry.State == LobbyEntryState.Closed)
         {
-            throw new HubException("Phòng chờ hôm nay đã đóng.");
+            throw new HubException(RealtimeMessages.Get("Lobby.Closed"));
         }
 
         var keyHash = Hash(deviceKey);
@@ -150,7 +150,7 @@ internal sealed partial class ReceptionHub(
             var count = await db.Participants.CountAsync(p => p.LobbyEntryId == entry.Id && p.State != ParticipantState.Left, Context.ConnectionAborted);
             if (count >= entry.RepresentativeCount)
             {
-                throw new HubException("Đã đủ số người đại diện của nhóm đang tham gia.");
+                throw new HubException(RealtimeMessages.Get("Lobby.GroupFull"));
             }
 
             var name = booking.DisplayName ?? "Công dân";
@@ -169,11 +169,11 @@ internal sealed partial class ReceptionHub(
         }
         else if (participant.State is ParticipantState.Removed)
         {
-            throw new HubException("Bạn đã được mời rời khỏi buổi tiếp.");
+            throw new HubException(RealtimeMessages.Get("Session.Removed"));
         }
         else if (participant.State is ParticipantState.Left && entry.State == LobbyEntryState.Admitted)
         {
-            throw new HubException("Buổi tiếp đã kết thúc.");
+            throw new HubException(RealtimeMessages.Get("Session.Ended"));
         }
 
         var previousConnection = Rebind(participant);
@@ -184,7 +184,7 @@ internal sealed partial class ReceptionHub(
             var session = await db.Sessions.FindAsync([entry.SessionId!.Value], Context.ConnectionAborted);
             if (session is null || session.State != SessionState.Open)
             {
-                throw new HubException("Buổi tiếp đã kết thúc.");
+                throw new HubException(RealtimeMessages.Get("Session.Ended"));
             }
 
             return new LobbyStatus("admitted", 0, 0, entry.SessionId);
@@ -204,10 +204,10 @@ internal sealed partial class ReceptionHub(
         RequireText(displayName, 100);
         var hash = Hash(token);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.AdHocTokenHash == hash, Context.ConnectionAborted)
-            ?? throw new HubException("Đường dẫn không hợp lệ.");
+            ?? throw new HubException(RealtimeMessages.Get("Join.LinkInvalid"));
         if (session.State != SessionState.Open)
         {
-            throw new HubException("Buổi tiếp đã kết thúc.");
+            throw new HubException(RealtimeMessages.Get("Session.Ended"));
         }
 
         var keyHash = Hash(deviceKey);
@@ -221,7 +221,7 @@ internal sealed partial class ReceptionHub(
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.AdHocTokenUsed, true), Context.ConnectionAborted);
             if (claimed != 1)
             {
-                throw new HubException("Đường dẫn đã được dùng hoặc đã hết hạn.");
+                throw new HubException(RealtimeMessages.Get("Join.LinkUsedOrExpired"));
             }
 
             // A denouncer's name is sealed at once and never stored or shown in plain, as for a denunciation booking.
@@ -241,7 +241,7 @@ internal sealed partial class ReceptionHub(
         }
         else if (participant.State != ParticipantState.InRoom)
         {
-            throw new HubException("Bạn không thể vào lại buổi tiếp này.");
+            throw new HubException(RealtimeMessages.Get("Session.NoRejoin"));
         }
 
         var previousConnection = Rebind(participant);
@@ -258,7 +258,7 @@ internal sealed partial class ReceptionHub(
         var session = await db.Sessions.FindAsync([sessionId], Context.ConnectionAborted);
         if (session is null || session.State != SessionState.Open)
         {
-            throw new HubException("Buổi tiếp không tồn tại hoặc đã kết thúc.");
+            throw new HubException(RealtimeMessages.Get("Session.NotFoundOrEnded"));
         }
 
         Participant? participant;
@@ -298,7 +298,7 @@ internal sealed partial class ReceptionHub(
     {
         if (kind is not ("camera" or "screen"))
         {
-            throw new HubException("Loại luồng không hợp lệ.");
+            throw new HubException(RealtimeMessages.Get("Publish.BadKind"));
         }
 
         var (session, participant) = await CallerInRoomAsync();
@@ -329,7 +329,7 @@ internal sealed partial class ReceptionHub(
         catch (JanusException ex)
         {
             LogMediaFailed(ex.Code, ex.Message);
-            throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
+            throw new HubException(RealtimeMessages.Get("Media.NotReady"));
         }
     }
 
@@ -337,7 +337,7 @@ internal sealed partial class ReceptionHub(
     {
         if (kind is not ("camera" or "screen"))
         {
-            throw new HubException("Loại luồng không hợp lệ.");
+            throw new HubException(RealtimeMessages.Get("Publish.BadKind"));
         }
 
         var (session, participant) = await CallerInRoomAsync();
@@ -350,7 +350,7 @@ internal sealed partial class ReceptionHub(
         var (session, participant) = await CallerInRoomAsync();
         if (!SdpGuard.IsAcceptable(sdpAnswer, Options.MaxSdpBytes, 64, out _))
         {
-            throw new HubException("SDP không hợp lệ.");
+            throw new HubException(RealtimeMessages.Get("Publish.BadSdp"));
         }
 
         try
@@ -360,7 +360,7 @@ internal sealed partial class ReceptionHub(
         catch (JanusException ex)
         {
             LogMediaFailed(ex.Code, ex.Message);
-            throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
+            throw new HubException(RealtimeMessages.Get("Media.NotReady"));
         }
     }
 
@@ -384,7 +384,7 @@ internal sealed partial class ReceptionHub(
         catch (JanusException ex)
         {
             LogMediaFailed(ex.Code, ex.Message);
-            throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
+            throw new HubException(RealtimeMessages.Get("Media.NotReady"));
         }
     }
 
@@ -421,7 +421,7 @@ internal sealed partial class ReceptionHub(
         var (session, participant) = await CallerInRoomAsync();
         if (participant.Role == ParticipantRole.Presiding)
         {
-            throw new HubException("Chủ trì cần kết thúc buổi tiếp với kết quả.");
+            throw new HubException(RealtimeMessages.Get("Session.PresidingMustEnd"));
         }
 
         participant.State = ParticipantState.Left;
@@ -479,7 +479,7 @@ internal sealed partial class ReceptionHub(
 
         if (entry is null)
         {
-            throw new HubException("Không có công dân nào đang chờ với lựa chọn này.");
+            throw new HubException(RealtimeMessages.Get("Admit.NobodyWaiting"));
         }
 
         var unrecordedProblem = await CheckRecordingStorageAsync(entry.BookingId, runUnrecorded);
@@ -503,12 +503,12 @@ internal sealed partial class ReceptionHub(
         var staffId = RequirePresiding();
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AdHocMatter.MaxReasonLength)
         {
-            throw new HubException("Hãy ghi lý do tiếp đột xuất (tối đa 1000 ký tự).");
+            throw new HubException(RealtimeMessages.Get("WalkIn.ReasonRequired"));
         }
 
         if (!Enum.IsDefined(kind))
         {
-            throw new HubException("Hãy chọn loại việc: khiếu nại, tố cáo, kiến nghị hoặc phản ánh.");
+            throw new HubException(RealtimeMessages.Get("WalkIn.KindRequired"));
         }
 
         var unrecordedProblem = await CheckRecordingStorageAsync(bookingId: null, runUnrecorded);
@@ -562,7 +562,7 @@ internal sealed partial class ReceptionHub(
     {
         var (session, _) = await CallerPresidingAsync();
         var target = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.SessionId == session.Id && p.State == ParticipantState.InRoom, Context.ConnectionAborted)
-            ?? throw new HubException("Không tìm thấy người tham gia.");
+            ?? throw new HubException(RealtimeMessages.Get("Participant.NotFound"));
         target.Muted = muted;
         await db.SaveChangesAsync(Context.ConnectionAborted);
         await media.SetMutedAsync(session.Id, target.Id, muted, Context.ConnectionAborted);
@@ -580,7 +580,7 @@ internal sealed partial class ReceptionHub(
         var target = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.SessionId == session.Id && p.State != ParticipantState.Removed, Context.ConnectionAborted);
         if (target is null || target.Id == presiding.Id)
         {
-            throw new HubException("Không tìm thấy người tham gia.");
+            throw new HubException(RealtimeMessages.Get("Participant.NotFound"));
         }
 
         var connection = target.ConnectionId;
@@ -603,9 +603,9 @@ internal sealed partial class ReceptionHub(
         switch (SessionOutcomeRules.Check(outcome, ground, note))
         {
             case OutcomeInputError.GroundMismatch:
-                throw new HubException("Từ chối tiếp phải nêu một trong ba căn cứ của Điều 9 Luật Tiếp công dân; các kết quả khác không kèm căn cứ.");
+                throw new HubException(RealtimeMessages.Get("End.RefusalGround"));
             case OutcomeInputError.NoteTooLong:
-                throw new HubException("Ghi chú quá dài.");
+                throw new HubException(RealtimeMessages.Get("End.NoteTooLong"));
         }
 
         var (session, _) = await CallerPresidingAsync();
@@ -638,7 +638,7 @@ internal sealed partial class ReceptionHub(
         }
         catch (ArgumentException)
         {
-            throw new HubException("Thông báo ghi hình đã thay đổi, vui lòng tải lại trang để đọc bản mới.");
+            throw new HubException(RealtimeMessages.Get("Recording.NoticeChanged"));
         }
 
         return await RecordingStatusOfAsync(session.Id, participant.Id);
@@ -696,7 +696,7 @@ internal sealed partial class ReceptionHub(
         var (session, presiding) = await CallerPresidingAsync();
         if (await RecordingOfAsync(session.Id) is not { Folder: not null })
         {
-            throw new HubException("Buổi tiếp này không được ghi hình.");
+            throw new HubException(RealtimeMessages.Get("Recording.NotRecorded"));
         }
 
         await services.GetRequiredService<IRecordingControl>().PauseAsync(session.Id, presiding.StaffId!.Value, reason.Trim(), Context.ConnectionAborted);
@@ -834,7 +834,7 @@ internal sealed partial class ReceptionHub(
         catch (JanusException ex)
         {
             LogMediaFailed(ex.Code, ex.Message);
-            throw new HubException("Máy chủ hình ảnh chưa sẵn sàng, đang kết nối lại.");
+            throw new HubException(RealtimeMessages.Get("Media.NotReady"));
         }
 
         var participants = await lifecycle.BroadcastParticipantsAsync(session.Id, Context.ConnectionAborted);
@@ -882,11 +882,11 @@ internal sealed partial class ReceptionHub(
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength)
         {
-            throw new HubException("Dữ liệu gửi lên không hợp lệ.");
+            throw new HubException(RealtimeMessages.Get("Hub.BadInput"));
         }
     }
 
-    private static HubException Denied() => new("Bạn không có quyền thực hiện thao tác này.");
+    private static HubException Denied() => new(RealtimeMessages.Get("Hub.Denied"));
 
     /// <summary>Start of the refusal when the storage is not ready; the console recognises it and offers the unrecorded choice.</summary>
     internal const string RecordingNotReadyPrefix = "[recording-not-ready] ";
@@ -897,7 +897,7 @@ internal sealed partial class ReceptionHub(
     // Readable Vietnamese for the officer who opens it offline (the sealed JSON never reaches a browser).
     private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    internal const string RecordingConsentRequired = "Bạn cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
+    internal const string RecordingConsentRequired = "Ông/bà cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Admission of lobby entry {LobbyEntryId} refused to {StaffId}: another official presides that day")]
     private partial void LogAdmissionRefused(Guid staffId, Guid lobbyEntryId);

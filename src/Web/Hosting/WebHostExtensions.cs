@@ -7,6 +7,7 @@ using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Web.CaseApi;
 using DaoVien.OnlineReception.Web.Health;
 using DaoVien.OnlineReception.Web.Identity;
+using DaoVien.OnlineReception.Web.Forms;
 using DaoVien.OnlineReception.Web.Integration;
 using DaoVien.OnlineReception.Web.Monitoring;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -67,7 +68,7 @@ internal static class WebHostExtensions
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.AdminOnly);
-        }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
+        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new WardDateModelBinderProvider())).AddViewLocalization().AddDataAnnotationsLocalization(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DaoVien.OnlineReception.Cases.Intake;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Recordings;
 
 namespace DaoVien.OnlineReception.Web.Integration;
@@ -9,10 +10,12 @@ internal sealed class ArchiveToCaseFile(
     ICaseHistoryReader caseHistory,
     ICaseRecordings caseRecordings,
     IArchiveCaseLinks archives,
+    WardClock clock,
     ILogger<ArchiveToCaseFile> logger) : IArchiveEvents
 {
-    public static string Label(DateTimeOffset sessionStartedAt) =>
-        "Bản ghi phiên tiếp công dân " + sessionStartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>The recording's line in the case file: the session's start in ward time (dd/MM/yyyy HH:mm), never UTC.</summary>
+    public static string Label(DateTimeOffset sessionStartedAt, WardClock clock) =>
+        "Bản ghi phiên tiếp công dân " + clock.ToLocal(sessionStartedAt).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public async Task ArchiveCompletedAsync(ArchiveCompleted archive, CancellationToken cancellationToken)
     {
@@ -27,6 +30,6 @@ internal sealed class ArchiveToCaseFile(
 
         var summary = await archives.FindBySessionAsync(archive.SessionId, cancellationToken);
         await archives.AttachAsync(archive.ArchiveId, found.CaseId, found.Number, null, cancellationToken);
-        await caseRecordings.AttachAsync(found.CaseId, archive.ArchiveId, Label(summary?.SessionStartedAt ?? default), null, cancellationToken);
+        await caseRecordings.AttachAsync(found.CaseId, archive.ArchiveId, Label(summary?.SessionStartedAt ?? default, clock), null, cancellationToken);
     }
 }

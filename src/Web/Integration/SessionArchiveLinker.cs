@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DaoVien.OnlineReception.Cases.Intake;
 using DaoVien.OnlineReception.Cases.Persistence;
+using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Recordings;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace DaoVien.OnlineReception.Web.Integration;
 /// case file's list): at the session's end (SessionToCaseFile), and when staff open the case later from the
 /// reception book — then only if the archive is not attached to some case already (a hand-made link is kept).
 /// </summary>
-internal sealed class SessionArchiveLinker(IArchiveCaseLinks archives, ICaseRecordings caseRecordings, ICaseHistoryReader caseHistory, CasesDbContext cases, ArchiveAccessThroughCases access)
+internal sealed class SessionArchiveLinker(IArchiveCaseLinks archives, ICaseRecordings caseRecordings, ICaseHistoryReader caseHistory, CasesDbContext cases, ArchiveAccessThroughCases access, WardClock clock)
 {
     /// <summary>
     /// Staff attach archive <paramref name="archiveId"/> (currently on <paramref name="currentCaseId"/>, if any) to the case numbered
@@ -38,7 +39,7 @@ internal sealed class SessionArchiveLinker(IArchiveCaseLinks archives, ICaseReco
             await caseRecordings.DetachAsync(previous, archiveId, staffId, cancellationToken);
         }
 
-        await caseRecordings.AttachAsync(target.CaseId, archiveId, ArchiveToCaseFile.Label(sessionStartedAt), staffId, cancellationToken);
+        await caseRecordings.AttachAsync(target.CaseId, archiveId, ArchiveToCaseFile.Label(sessionStartedAt, clock), staffId, cancellationToken);
         return target;
     }
 
@@ -63,7 +64,7 @@ internal sealed class SessionArchiveLinker(IArchiveCaseLinks archives, ICaseReco
         }
 
         await archives.AttachAsync(archive.ArchiveId, opened.CaseId, opened.Number, staffId, cancellationToken);
-        await caseRecordings.AttachAsync(opened.CaseId, archive.ArchiveId, ArchiveToCaseFile.Label(archive.SessionStartedAt), staffId, cancellationToken);
+        await caseRecordings.AttachAsync(opened.CaseId, archive.ArchiveId, ArchiveToCaseFile.Label(archive.SessionStartedAt, clock), staffId, cancellationToken);
     }
 
     /// <summary>After a case was opened from reception-book entry <paramref name="receptionId"/>: links its session's archive, if any.</summary>

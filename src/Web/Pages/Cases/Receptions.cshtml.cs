@@ -50,7 +50,7 @@ internal sealed class ReceptionsModel(ReceptionBookQuery book, ICaseIntake intak
         if (!result.Succeeded)
         {
             Message = l[result.Error!];
-            return RedirectToPage(new { From, To });
+            return RedirectToPage(new { from = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), to = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         // The session's archive (if it was recorded) belongs with the case opened from it.

@@ -5,6 +5,7 @@ using DaoVien.OnlineReception.Kernel.Ward;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using DaoVien.OnlineReception.Web.Forms;
 using Microsoft.Extensions.Localization;
 
 namespace DaoVien.OnlineReception.Web.Pages.Cases;
@@ -44,12 +45,16 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
 
     /// <summary>
     /// The report as one table: section, item, count (the format the province's spreadsheet takes in). The page shows
-    /// the per-unit and per-official rows as tables of their own (<paramref name="withRatings"/> false).
+    /// the per-unit and per-official rows as tables of their own (<paramref name="withRatings"/> false). Counts and rates
+    /// are written in <paramref name="numbers"/>: the page's culture on the page (vi-VN "1.234", "12,5 %"), the
+    /// invariant form in the exports (null).
     /// </summary>
-    public IEnumerable<IReadOnlyList<string>> Lines(bool withRatings = true)
+    public IEnumerable<IReadOnlyList<string>> Lines(bool withRatings = true, CultureInfo? numbers = null)
     {
         var r = Report;
-        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var culture = numbers ?? CultureInfo.InvariantCulture;
+        string N(int n) => numbers is null ? n.ToString(CultureInfo.InvariantCulture) : NumberText.Count(n, numbers);
+        string Percent(decimal? rate) => numbers is null ? ReportModel.Percent(rate) : NumberText.Percent(rate, numbers);
         yield return [l["Report.Period"], string.Create(CultureInfo.InvariantCulture, $"{r.From:dd/MM/yyyy} – {r.To:dd/MM/yyyy}"), ""];
         yield return [l["Report.CasesReceived"], "", N(r.CasesReceived)];
         yield return [l["Report.Receptions"], "", N(r.Receptions)];
@@ -66,7 +71,7 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
             yield return [l["Report.ReceptionsByChannel"], l["Channel." + row.Key], N(row.Count)];
         }
 
-        yield return [l["Report.OnTime"], string.Create(CultureInfo.InvariantCulture, $"{r.DeadlinesMet}/{r.DeadlinesDue}"), Percent(r.OnTimeRate)];
+        yield return [l["Report.OnTime"], string.Create(culture, $"{N(r.DeadlinesMet)}/{N(r.DeadlinesDue)}"), Percent(r.OnTimeRate)];
         foreach (var f in r.Forwarded)
         {
             var source = l["Source." + f.Source];
@@ -84,7 +89,7 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
             yield return [l["Report.SecondInstanceOutcome"], l["Outcome." + outcome], N(count)];
         }
 
-        yield return [l["Report.AmendedOrAnnulled"], string.Create(CultureInfo.InvariantCulture, $"{q.SecondInstance.AmendedOrAnnulled}/{q.SecondInstance.Total}"), Percent(q.SecondInstance.AmendedOrAnnulledRate)];
+        yield return [l["Report.AmendedOrAnnulled"], string.Create(culture, $"{N(q.SecondInstance.AmendedOrAnnulled)}/{N(q.SecondInstance.Total)}"), Percent(q.SecondInstance.AmendedOrAnnulledRate)];
         yield return [l["Report.FromHigherAgencies"], "", N(q.OverTheHead.FromHigherAgencies)];
         yield return [l["Report.OverTheHead"], "", N(q.OverTheHead.OverTheHead)];
         foreach (var row in q.OverTheHead.BySubjectArea)

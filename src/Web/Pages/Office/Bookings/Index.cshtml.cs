@@ -23,7 +23,7 @@ internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(string? from, CancellationToken cancellationToken) => await LoadAsync(from, cancellationToken);
+    public async Task OnGetAsync(DateOnly? from, CancellationToken cancellationToken) => await LoadAsync(from, cancellationToken);
 
     /// <summary>
     /// An attachment as stored: a plain file as it is; a denunciation's sealed file as <c>….sealed</c> bytes for the
@@ -42,19 +42,19 @@ internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings
             : File(file.Content, file.ContentType, file.FileName);
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? from, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, DateOnly? from, CancellationToken cancellationToken)
     {
         var outcome = await bookings.ConfirmAsync(id, User.Identity?.Name ?? "?", cancellationToken);
         return await AfterAsync(outcome.Error, from, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, string? from, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, DateOnly? from, CancellationToken cancellationToken)
     {
         var outcome = await bookings.RejectAsync(id, reason, User.Identity?.Name ?? "?", cancellationToken);
         return await AfterAsync(outcome.Error, from, cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(SchedulingError? error, string? from, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(SchedulingError? error, DateOnly? from, CancellationToken cancellationToken)
     {
         if (error is not null)
         {
@@ -64,12 +64,12 @@ internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings
         }
 
         Message = "ok";
-        return RedirectToPage(new { from });
+        return RedirectToPage(new { from = from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
     }
 
-    private async Task LoadAsync(string? from, CancellationToken cancellationToken)
+    private async Task LoadAsync(DateOnly? from, CancellationToken cancellationToken)
     {
-        From = DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : clock.Today;
+        From = from ?? clock.Today;
         var until = From.AddDays(62);
         Rows = await (from b in db.Bookings.AsNoTracking()
                       join d in db.ReceptionDays.AsNoTracking() on b.ReceptionDayId equals d.Id

@@ -28,9 +28,9 @@ internal sealed class IndexModel(SchedulingDbContext db, ReceptionDayService day
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAddAsync(string? date, string? start, string? end, Guid? official, string? place, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddAsync(DateOnly? date, string? start, string? end, Guid? official, string? place, string? reason, CancellationToken cancellationToken)
     {
-        if (!TryDate(date, out var d) || !TryTime(start, out var s) || !TryTime(end, out var e))
+        if (date is not { } d || !TryTime(start, out var s) || !TryTime(end, out var e))
         {
             return await FailAsync(Scheduling.SchedulingErrorText.BadDateTime, cancellationToken);
         }
@@ -45,9 +45,9 @@ internal sealed class IndexModel(SchedulingDbContext db, ReceptionDayService day
         return outcome.Error is { } error ? await FailAsync(error.Message, cancellationToken) : Done();
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, string? date, string? start, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, DateOnly? date, string? start, string? reason, CancellationToken cancellationToken)
     {
-        if (!TryDate(date, out var d))
+        if (date is not { } d)
         {
             return await FailAsync(Scheduling.SchedulingErrorText.BadDateTime, cancellationToken);
         }
@@ -85,8 +85,6 @@ internal sealed class IndexModel(SchedulingDbContext db, ReceptionDayService day
     public bool IsOver(ReceptionDay day) => day.EndsAt <= clock.UtcNow;
 
     public string Local(DateTimeOffset instant) => clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    private static bool TryDate(string? value, out DateOnly date) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static bool TryTime(string? value, out TimeOnly time) => TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.WorkingDays;
@@ -32,9 +31,9 @@ internal sealed class IndexModel(HolidayService holidays, WardClock clock) : Pag
         return RedirectToPage(new { year = ValidYear() });
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(Guid? id, string? date, string? name, HolidayKind kind, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync(Guid? id, DateOnly? date, string? name, HolidayKind kind, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (date is not { } d)
         {
             return await FailAsync(SchedulingErrorText.BadDateTime, cancellationToken);
         }

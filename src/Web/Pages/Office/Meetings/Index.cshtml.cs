@@ -27,7 +27,7 @@ internal sealed class IndexModel(SchedulingDbContext db, MeetingService meetings
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAddAsync(Guid official, string? title, string? place, string? date, string? start, string? end, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddAsync(Guid official, string? title, string? place, DateOnly? date, string? start, string? end, CancellationToken cancellationToken)
     {
         if (!TryInstants(date, start, end, out var startsAt, out var endsAt))
         {
@@ -38,7 +38,7 @@ internal sealed class IndexModel(SchedulingDbContext db, MeetingService meetings
         return outcome.Error is { } error ? await FailAsync(error.Message, cancellationToken) : Done();
     }
 
-    public async Task<IActionResult> OnPostRescheduleAsync(Guid id, string? date, string? start, string? end, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRescheduleAsync(Guid id, DateOnly? date, string? start, string? end, CancellationToken cancellationToken)
     {
         if (!TryInstants(date, start, end, out var startsAt, out var endsAt))
         {
@@ -64,10 +64,10 @@ internal sealed class IndexModel(SchedulingDbContext db, MeetingService meetings
         return Page();
     }
 
-    private bool TryInstants(string? date, string? start, string? end, out DateTimeOffset startsAt, out DateTimeOffset endsAt)
+    private bool TryInstants(DateOnly? date, string? start, string? end, out DateTimeOffset startsAt, out DateTimeOffset endsAt)
     {
         startsAt = endsAt = default;
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        if (date is not { } d
             || !TimeOnly.TryParseExact(start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var s)
             || !TimeOnly.TryParseExact(end, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var e))
         {

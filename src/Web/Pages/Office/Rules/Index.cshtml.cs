@@ -54,7 +54,7 @@ internal sealed class IndexModel(
     {
         if (!TimeOnly.TryParseExact(input.Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
             || !TimeOnly.TryParseExact(input.End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
-            || !DateOnly.TryParseExact(input.ValidFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || input.ValidFrom is not { } from
             || end <= start || string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Place)
             || input.SlotMinutes is < 5 or > 240 || input.Capacity is < 1 or > 100
             || (input.Recurrence == RecurrenceKind.MonthlyDayOfMonth && input.DayOfMonth is not (>= 1 and <= 31))
@@ -69,7 +69,7 @@ internal sealed class IndexModel(
             return await FailAsync(recordingText["Rules.OnlyChairman"], cancellationToken);
         }
 
-        DateOnly? to = DateOnly.TryParseExact(input.ValidTo, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+        var to = input.ValidTo;
         var rule = new ReceptionRule
         {
             Id = Guid.CreateVersion7(),
@@ -193,9 +193,9 @@ internal sealed class IndexModel(
 
         public int Capacity { get; set; } = 12;
 
-        public string? ValidFrom { get; set; }
+        public DateOnly? ValidFrom { get; set; }
 
-        public string? ValidTo { get; set; }
+        public DateOnly? ValidTo { get; set; }
 
         /// <summary>Checkbox followed by a hidden "false": the first value wins, so unchecked posts false.</summary>
         public bool RecordSessions { get; set; } = true;
