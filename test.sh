@@ -47,8 +47,14 @@ done
 # Name the failed tests above the summary, so a CI log's tail says what broke.
 for trx in "$results"/*.trx; do
   [[ -f "$trx" ]] || continue
-  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' "$trx" |
-    sed -n 's/.* testName="\([^"]*\)".*/FAILED: \1/p' || true
+  # Each failed result's name, then the first lines of its message, so the cause is in the log too.
+  awk '
+    /<UnitTestResult / { name = ""; failed = 0
+      if (match($0, /outcome="(Failed|Error|Timeout|Aborted)"/) && match($0, /testName="[^"]*"/)) {
+        name = substr($0, RSTART + 10, RLENGTH - 11); failed = 1; print "FAILED: " name } }
+    failed && /<Message>/ { inmsg = 1; shown = 0; sub(/.*<Message>/, "") }
+    failed && inmsg { done = sub(/<\/Message>.*/, ""); gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&quot;/, "\""); gsub(/&amp;/, "\\&"); if (shown < 8) print "    " $0; shown++; if (done) { inmsg = 0; failed = 0 } }
+  ' "$trx" || true
 done
 
 if ((files == 0)) && ((status != 0)); then
