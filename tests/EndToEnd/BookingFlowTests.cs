@@ -92,6 +92,60 @@ public sealed class BookingFlowTests(PostgresServer server, BrowserFixture brows
         Assert.Equal(0, await CountBookingsAsync());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BookingForm_SeveralMistakes_AllShownBesideTheirFields_TypedValuesTickAndFileKept(bool phone)
+    {
+        await using var context = await browser.NewContextAsync(_baseAddress, phone);
+        await Accessibility.EnableAsync(context);
+        var citizen = await context.NewPageAsync();
+        await citizen.GotoAsync("/Calendar?month=2026-12");
+        await citizen.GetByTestId("book-2026-12-03").ClickAsync();
+        await FillFormAsync(citizen, "001190012345");
+        await citizen.GetByLabel("Họ và tên").FillAsync("");
+        await citizen.GetByLabel("Số điện thoại").FillAsync("0912 345");
+        await citizen.GetByLabel("Tôi đã đọc và đồng ý").CheckAsync();
+        using var bitmap = new SkiaSharp.SKBitmap(8, 8);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        await citizen.GetByLabel("Tài liệu đính kèm", new() { Exact = false }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "so-do-thua-dat.png", MimeType = "image/png", Buffer = png.ToArray(),
+        });
+        await citizen.GetByTestId("booking-submit").ClickAsync();
+
+        // Both mistakes at once, in the list that takes the focus and under each field; nothing stored.
+        var summary = citizen.GetByTestId("booking-error");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.Locator("li")).ToHaveCountAsync(2);
+        await Assertions.Expect(citizen.GetByTestId("error-fullName")).ToContainTextAsync("họ và tên");
+        await Assertions.Expect(citizen.GetByTestId("error-phone")).ToContainTextAsync("10 chữ số");
+        await Assertions.Expect(citizen.GetByLabel("Số điện thoại")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(0, await CountBookingsAsync());
+
+        // What was typed, the tick and the chosen file are all still there.
+        await Assertions.Expect(citizen.GetByLabel("Địa chỉ")).ToHaveValueAsync("Tổ 5, phường Đào Viên");
+        await Assertions.Expect(citizen.GetByLabel("Tóm tắt nội dung")).ToHaveValueAsync("Đề nghị sửa chữa đường ngõ 12.");
+        await Assertions.Expect(citizen.GetByLabel("Tôi đã đọc và đồng ý")).ToBeCheckedAsync();
+        await Assertions.Expect(citizen.GetByLabel("07:30")).ToBeCheckedAsync();
+        await Assertions.Expect(citizen.GetByTestId("held-files")).ToContainTextAsync("so-do-thua-dat.png");
+        await Accessibility.ExpectNoSeriousViolationsAsync(citizen);
+
+        // The link in the list takes the citizen to the field; mended, the form goes through with the kept file.
+        await summary.GetByRole(AriaRole.Link, new() { NameRegex = new("10 chữ số") }).ClickAsync();
+        await Assertions.Expect(citizen.GetByLabel("Số điện thoại")).ToBeFocusedAsync();
+        await citizen.GetByLabel("Số điện thoại").FillAsync("0912 345 678");
+        await citizen.GetByLabel("Họ và tên").FillAsync("Lê Thị Bình");
+        await citizen.GetByTestId("booking-submit").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("booking-code")).ToBeVisibleAsync();
+        await using var scope = _app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<SchedulingDbContext>().Bookings.Include(b => b.Attachments)
+            .SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("0912345678", stored.Phone);
+        Assert.Equal("so-do-thua-dat.png", Assert.Single(stored.Attachments).FileName);
+    }
+
     [Fact]
     public async Task BookingForm_SlotTakenMeanwhile_RefusedWithSentence()
     {

@@ -96,6 +96,22 @@ public sealed class BookingTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostBooking_SeveralMistakes_AllNamedByField_FirstInTheFormOrder()
+    {
+        using var client = _app.Factory.CreateClient();
+        var disguised = new { fileName = "don.pdf", contentBase64 = Convert.ToBase64String("MZ not a pdf"u8.ToArray()) };
+        using var response = await SchedulingTestApp.PostBookingAsync(client, SchedulingTestApp.BookingBody(_dayId, slot: "06:00", citizenId: "12", attachments: [disguised], email: "khong-phai-thu"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("slotStart", problem.RootElement.GetProperty("field").GetString());
+        var errors = problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["slotStart", "citizenIdNumber", "email", "attachments"], errors);
+        Assert.Contains("12 chữ số", problem.RootElement.GetProperty("errors").GetProperty("citizenIdNumber").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
     public async Task PostBooking_DisguisedAttachment_Returns400AndStoresNothing()
     {
         using var client = _app.Factory.CreateClient();

@@ -46,31 +46,27 @@ internal sealed partial class BookingService(
 
     public async Task<Outcome<BookingReceipt>> CreateAsync(BookingRequest request, CancellationToken cancellationToken)
     {
-        if (Clean(request, out var cleaned) is { } unclean)
-        {
-            return unclean;
-        }
-
+        var errors = new List<SchedulingError>();
+        Clean(request, out var cleaned, errors);
         request = cleaned;
-        if (Validate(request) is { } invalid)
-        {
-            return invalid;
-        }
+        Validate(request, errors);
 
         var attachments = new List<BookingAttachment>();
         foreach (var upload in request.Attachments ?? [])
         {
             if (upload.Content.Length > Settings.MaxAttachmentBytes)
             {
-                return SchedulingError.Invalid("Booking.AttachmentTooLarge", "attachments", AttachmentInspector.SafeFileName(upload.FileName, "application/pdf"), Settings.MaxAttachmentBytes / (1024 * 1024));
+                Add(errors, SchedulingError.Invalid("Booking.AttachmentTooLarge", "attachments", AttachmentInspector.SafeFileName(upload.FileName, "application/pdf"), Settings.MaxAttachmentBytes / (1024 * 1024)));
+                continue;
             }
 
             if (AttachmentInspector.Inspect(upload.Content) is not { } inspected)
             {
-                return SchedulingError.Invalid("Booking.AttachmentType", "attachments", AttachmentInspector.DisplayName(upload.FileName));
+                Add(errors, SchedulingError.Invalid("Booking.AttachmentType", "attachments", AttachmentInspector.DisplayName(upload.FileName)));
+                continue;
             }
 
-            var attachment = new BookingAttachment
+            attachments.Add(new BookingAttachment
             {
                 Id = Guid.CreateVersion7(),
                 FileName = AttachmentInspector.SafeFileName(upload.FileName, inspected.ContentType),
@@ -78,30 +74,37 @@ internal sealed partial class BookingService(
                 Length = inspected.Content.Length,
                 Content = inspected.Content,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(inspected.Content)),
-            };
-            if (request.Kind == MatterKind.Denunciation)
-            {
-                await SealAttachmentAsync(attachment, attachments.Count + 1, sealer, cancellationToken);
-            }
-
-            attachments.Add(attachment);
+            });
         }
 
         var day = await db.ReceptionDays.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.ReceptionDayId, cancellationToken);
+        var slot = day is null ? default : ReceptionDaySlots.For(day).FirstOrDefault(s => s.Start == request.SlotStart);
         if (day is null || day.Status != ReceptionDayStatus.Published)
         {
-            return SchedulingError.Invalid("Booking.DayNotOpen", "receptionDayId");
+            errors.Insert(0, SchedulingError.Invalid("Booking.DayNotOpen", "receptionDayId"));
+        }
+        else if (slot == default)
+        {
+            errors.Insert(0, SchedulingError.Invalid("Booking.NoSuchSlot", "slotStart"));
+        }
+        else if (clock.ToInstant(day.Date, slot.Start) <= clock.UtcNow)
+        {
+            errors.Insert(0, SchedulingError.Invalid("Booking.SlotInPast", "slotStart"));
         }
 
-        var slot = ReceptionDaySlots.For(day).FirstOrDefault(s => s.Start == request.SlotStart);
-        if (slot == default)
+        // A missing day is always among the errors.
+        var invalid = SchedulingError.Of(errors);
+        if (invalid is not null || day is null)
         {
-            return SchedulingError.Invalid("Booking.NoSuchSlot", "slotStart");
+            return invalid!;
         }
 
-        if (clock.ToInstant(day.Date, slot.Start) <= clock.UtcNow)
+        if (request.Kind == MatterKind.Denunciation)
         {
-            return SchedulingError.Invalid("Booking.SlotInPast", "slotStart");
+            for (var i = 0; i < attachments.Count; i++)
+            {
+                await SealAttachmentAsync(attachments[i], i + 1, sealer, cancellationToken);
+            }
         }
 
         var token = JoinTokens.NewToken();
@@ -263,7 +266,7 @@ internal sealed partial class BookingService(
     }
 
     /// <summary>Free text NFC-normalised and trimmed, the phone number without its spaces, dots or dashes.</summary>
-    private static SchedulingError? Clean(BookingRequest request, out BookingRequest cleaned)
+    private static void Clean(BookingRequest request, out BookingRequest cleaned, List<SchedulingError> errors)
     {
         cleaned = request;
         var fields = new (string Field, string? Value, bool Multiline)[]
@@ -276,7 +279,8 @@ internal sealed partial class BookingService(
         {
             if (!TextInput.TryClean(fields[i].Value, fields[i].Multiline, out values[i]))
             {
-                return SchedulingError.Invalid("Booking.HiddenCharacters", fields[i].Field, Messages.Get("Booking.Field." + fields[i].Field));
+                errors.Add(SchedulingError.Invalid("Booking.HiddenCharacters", fields[i].Field, Messages.Get("Booking.Field." + fields[i].Field)));
+                values[i] = fields[i].Value;
             }
         }
 
@@ -285,7 +289,8 @@ internal sealed partial class BookingService(
         {
             if (!TextInput.TryClean(other, multiline: false, out var name))
             {
-                return SchedulingError.Invalid("Booking.HiddenCharacters", "representatives", Messages.Get("Booking.Field.representatives"));
+                errors.Add(SchedulingError.Invalid("Booking.HiddenCharacters", "representatives", Messages.Get("Booking.Field.representatives")));
+                name = other;
             }
 
             representatives.Add(name ?? "");
@@ -297,69 +302,76 @@ internal sealed partial class BookingService(
             Phone = request.Phone is null ? null : PhoneSeparators().Replace(request.Phone, ""),
             OtherRepresentatives = request.OtherRepresentatives is null ? null : representatives,
         };
-        return null;
     }
 
-    private SchedulingError? Validate(BookingRequest request)
+    /// <summary>Every field's mistake at once, in the form's order, so the citizen can mend them in one go; one per field.</summary>
+    private void Validate(BookingRequest request, List<SchedulingError> errors)
     {
         if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Trim().Length > 200)
         {
-            return SchedulingError.Invalid("Booking.NameRequired", "fullName");
+            Add(errors, SchedulingError.Invalid("Booking.NameRequired", "fullName"));
         }
 
         if (!CitizenIdNumber.IsValid(CitizenIdNumber.Normalize(request.CitizenIdNumber)))
         {
-            return SchedulingError.Invalid("Booking.BadCitizenId", "citizenIdNumber");
+            Add(errors, SchedulingError.Invalid("Booking.BadCitizenId", "citizenIdNumber"));
         }
 
         if (request.Phone is null || !PhonePattern().IsMatch(request.Phone.Trim()))
         {
-            return SchedulingError.Invalid("Booking.BadPhone", "phone");
+            Add(errors, SchedulingError.Invalid("Booking.BadPhone", "phone"));
         }
 
         if (!string.IsNullOrWhiteSpace(request.Email) && (request.Email.Length > 254 || !MailAddress.TryCreate(request.Email.Trim(), out _)))
         {
-            return SchedulingError.Invalid("Booking.BadEmail", "email");
+            Add(errors, SchedulingError.Invalid("Booking.BadEmail", "email"));
         }
 
         if (string.IsNullOrWhiteSpace(request.Address) || request.Address.Length > 300)
         {
-            return SchedulingError.Invalid("Booking.AddressRequired", "address");
+            Add(errors, SchedulingError.Invalid("Booking.AddressRequired", "address"));
         }
 
         if (!Enum.IsDefined(request.Kind))
         {
-            return SchedulingError.Invalid("Booking.BadKind", "kind");
+            Add(errors, SchedulingError.Invalid("Booking.BadKind", "kind"));
         }
 
         if (string.IsNullOrWhiteSpace(request.SubjectArea) || request.SubjectArea.Length > 100)
         {
-            return SchedulingError.Invalid("Booking.SubjectRequired", "subjectArea");
+            Add(errors, SchedulingError.Invalid("Booking.SubjectRequired", "subjectArea"));
         }
 
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 2000)
         {
-            return SchedulingError.Invalid("Booking.SummaryRequired", "summary");
+            Add(errors, SchedulingError.Invalid("Booking.SummaryRequired", "summary"));
         }
 
         if (!request.PrivacyAcknowledged)
         {
-            return SchedulingError.Invalid("Booking.PrivacyRequired", "privacyAcknowledged");
+            Add(errors, SchedulingError.Invalid("Booking.PrivacyRequired", "privacyAcknowledged"));
         }
 
         var representatives = 1 + (request.OtherRepresentatives?.Count(r => !string.IsNullOrWhiteSpace(r)) ?? 0);
         // The booking does not know the group's size: the absolute cap applies (NĐ 124/2020 Art. 7, Ward:Representatives).
         if (representatives > representation.Value.MaxRepresentatives || request.OtherRepresentatives?.Any(r => r?.Length > 200) == true)
         {
-            return SchedulingError.Invalid("Booking.TooManyRepresentatives", "representatives", representation.Value.MaxRepresentatives);
+            Add(errors, SchedulingError.Invalid("Booking.TooManyRepresentatives", "representatives", representation.Value.MaxRepresentatives));
         }
 
         if ((request.Attachments?.Count ?? 0) > Settings.MaxAttachments)
         {
-            return SchedulingError.Invalid("Booking.TooManyAttachments", "attachments", Settings.MaxAttachments);
+            Add(errors, SchedulingError.Invalid("Booking.TooManyAttachments", "attachments", Settings.MaxAttachments));
         }
 
-        return null;
+    }
+
+    private static void Add(List<SchedulingError> errors, SchedulingError error)
+    {
+        if (!errors.Exists(e => e.Field == error.Field))
+        {
+            errors.Add(error);
+        }
     }
 
     // How people write numbers: "0912 345 678", "0912.345.678", "(024) 3826-1234".

@@ -65,6 +65,7 @@ internal static class WebHostExtensions
         // Vietnamese text stays readable in the HTML instead of becoming numeric character references.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<HeldUploads>();
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.AdminOnly);
