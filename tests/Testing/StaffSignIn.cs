@@ -87,8 +87,9 @@ public static partial class StaffSignIn
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        // By name rather than label: the same in Vietnamese and in English.
+        await page.Locator("input[name='Input.UserName']").FillAsync(userName);
+        await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
     }
 }

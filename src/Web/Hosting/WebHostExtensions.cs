@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DaoVien.OnlineReception.Kernel;
@@ -179,13 +178,17 @@ internal static class WebHostExtensions
     public static WebApplication UseWebHost(this WebApplication app)
     {
         app.UsePublicEdge();
-        var cultures = new[] { new CultureInfo("vi-VN"), new CultureInfo("en") };
-        app.UseRequestLocalization(new RequestLocalizationOptions
+        // Vietnamese unless the person chose English (the footer's switch, kept in a cookie; ?culture=en for a link):
+        // many phones in Vietnam run in English, and their owners still expect the ward's pages in Vietnamese.
+        var cultures = Pages.LanguageModel.Cultures.ToList();
+        var localization = new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("vi-VN"),
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
-        });
+        };
+        localization.RequestCultureProviders = [.. localization.RequestCultureProviders.Where(p => p is not AcceptLanguageHeaderRequestCultureProvider)];
+        app.UseRequestLocalization(localization);
         // A person in a browser gets a page in Vietnamese (Pages/Error); API, hub and script callers keep ProblemDetails.
         app.UseWhen(WantsPage, page =>
         {

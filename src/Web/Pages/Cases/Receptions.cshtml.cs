@@ -5,6 +5,7 @@ using DaoVien.OnlineReception.Cases.ReceptionBook;
 using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Web.Integration;
+using DaoVien.OnlineReception.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -89,6 +90,7 @@ internal sealed class ReceptionsModel(ReceptionBookQuery book, ICaseIntake intak
         }
 
         var entries = await book.ReadAsync(from, to, CaseActor.From(User), xlsx ? ReceptionBookFormat.Xlsx : ReceptionBookFormat.Csv, cancellationToken);
+        using var vietnamese = OfficialLanguage.Use();
         var rows = entries.Select((e, i) => Cells(e, i + 1));
         var name = string.Create(CultureInfo.InvariantCulture, $"so-tiep-cong-dan_{from:yyyyMMdd}-{to:yyyyMMdd}");
         return xlsx

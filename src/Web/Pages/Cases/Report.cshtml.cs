@@ -131,6 +131,7 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
         }
 
         Report = await builder.BuildAsync(Year!.Value, Quarter!.Value, cancellationToken);
+        using var vietnamese = OfficialLanguage.Use();
         IReadOnlyList<string> headers = [l["Report.Section"], l["Report.Item"], l["Report.Count"]];
         var name = string.Create(CultureInfo.InvariantCulture, $"bao-cao-quy-{Quarter}-{Year}");
         return xlsx
