@@ -13,4 +13,13 @@ internal static class Messages
 
     public static string Format(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Get(key), args);
+
+    /// <summary>
+    /// A sentence of the ward's own correspondence (mails to citizens): Vietnamese, the language of the procedure,
+    /// whatever language the page that caused it was read in.
+    /// </summary>
+    public static string Official(string key, params object?[] args) =>
+        string.Format(Vietnamese, Resources.GetString(key, Vietnamese) ?? throw new KeyNotFoundException($"Missing message '{key}'"), args);
+
+    private static readonly CultureInfo Vietnamese = new("vi-VN");
 }

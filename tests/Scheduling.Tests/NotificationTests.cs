@@ -63,6 +63,10 @@ public sealed class NotificationTests(PostgresServer server)
         });
         var dayId = await PublishThursdayAsync(app);
         using var citizen = app.Factory.CreateClient();
+        // The citizen reads the site in English: what they are answered is English, the ward's mails stay Vietnamese.
+        citizen.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        using var mistaken = await SchedulingTestApp.PostBookingAsync(citizen, SchedulingTestApp.BookingBody(dayId, citizenId: "12"));
+        Assert.Contains("exactly 12 digits", await mistaken.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         using var staff = await app.SignedInClientAsync();
         var a = await BookAsync(citizen, dayId, "07:30", "a@example.vn");
         var b = await BookAsync(citizen, dayId, "07:50", "b@example.vn");

@@ -15,40 +15,40 @@ internal sealed class NotificationComposer(SchedulingDbContext db, WardClock clo
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     public void BookingReceived(Booking booking, ReceptionDay day, string joinToken, string joinPathTemplate) =>
-        Enqueue(booking, NotificationKind.BookingReceived, Messages.Format("Mail.Received.Subject", booking.Code),
-            Messages.Format("Mail.Received.Body", booking.Code, Describe(day, booking), StatusLink(booking), Link(joinPathTemplate.Replace("{token}", joinToken, StringComparison.Ordinal))));
+        Enqueue(booking, NotificationKind.BookingReceived, Messages.Official("Mail.Received.Subject", booking.Code),
+            Messages.Official("Mail.Received.Body", booking.Code, Describe(day, booking), StatusLink(booking), Link(joinPathTemplate.Replace("{token}", joinToken, StringComparison.Ordinal))));
 
     public void JoinLinkReissued(Booking booking, ReceptionDay day, string joinToken, string joinPathTemplate) =>
-        Enqueue(booking, NotificationKind.JoinLinkReissued, Messages.Format("Mail.Reissued.Subject", booking.Code),
-            Messages.Format("Mail.Reissued.Body", booking.Code, Describe(day, booking), Link(joinPathTemplate.Replace("{token}", joinToken, StringComparison.Ordinal)), StatusLink(booking)));
+        Enqueue(booking, NotificationKind.JoinLinkReissued, Messages.Official("Mail.Reissued.Subject", booking.Code),
+            Messages.Official("Mail.Reissued.Body", booking.Code, Describe(day, booking), Link(joinPathTemplate.Replace("{token}", joinToken, StringComparison.Ordinal)), StatusLink(booking)));
 
     public void BookingConfirmed(Booking booking, ReceptionDay day) =>
-        Enqueue(booking, NotificationKind.BookingConfirmed, Messages.Format("Mail.Confirmed.Subject", booking.Code),
-            Messages.Format("Mail.Confirmed.Body", booking.Code, Describe(day, booking), StatusLink(booking)));
+        Enqueue(booking, NotificationKind.BookingConfirmed, Messages.Official("Mail.Confirmed.Subject", booking.Code),
+            Messages.Official("Mail.Confirmed.Body", booking.Code, Describe(day, booking), StatusLink(booking)));
 
     public void BookingRejected(Booking booking, ReceptionDay day) =>
-        Enqueue(booking, NotificationKind.BookingRejected, Messages.Format("Mail.Rejected.Subject", booking.Code),
-            Messages.Format("Mail.Rejected.Body", booking.Code, Describe(day, booking), booking.RejectionReason, StatusLink(booking)));
+        Enqueue(booking, NotificationKind.BookingRejected, Messages.Official("Mail.Rejected.Subject", booking.Code),
+            Messages.Official("Mail.Rejected.Body", booking.Code, Describe(day, booking), booking.RejectionReason, StatusLink(booking)));
 
     public void DayMoved(Booking booking, ReceptionDay day, DateOnly previousDate, string reason) =>
-        Enqueue(booking, NotificationKind.DayMoved, Messages.Format("Mail.Moved.Subject", booking.Code),
-            Messages.Format("Mail.Moved.Body", booking.Code, previousDate.ToString("dd/MM/yyyy", Vi), Describe(day, booking), reason, StatusLink(booking)));
+        Enqueue(booking, NotificationKind.DayMoved, Messages.Official("Mail.Moved.Subject", booking.Code),
+            Messages.Official("Mail.Moved.Body", booking.Code, previousDate.ToString("dd/MM/yyyy", Vi), Describe(day, booking), reason, StatusLink(booking)));
 
     public void DayCancelled(Booking booking, ReceptionDay day, string reason) =>
-        Enqueue(booking, NotificationKind.DayCancelled, Messages.Format("Mail.Cancelled.Subject", booking.Code),
-            Messages.Format("Mail.Cancelled.Body", booking.Code, Describe(day, booking), reason));
+        Enqueue(booking, NotificationKind.DayCancelled, Messages.Official("Mail.Cancelled.Subject", booking.Code),
+            Messages.Official("Mail.Cancelled.Body", booking.Code, Describe(day, booking), reason));
 
     public void PresidingChanged(Booking booking, ReceptionDay day, string previousPresiding, string reason) =>
-        Enqueue(booking, NotificationKind.PresidingChanged, Messages.Format("Mail.PresidingChanged.Subject", booking.Code),
-            Messages.Format("Mail.PresidingChanged.Body", booking.Code, Describe(day, booking), day.PresidingName, previousPresiding, reason, StatusLink(booking)));
+        Enqueue(booking, NotificationKind.PresidingChanged, Messages.Official("Mail.PresidingChanged.Subject", booking.Code),
+            Messages.Official("Mail.PresidingChanged.Body", booking.Code, Describe(day, booking), day.PresidingName, previousPresiding, reason, StatusLink(booking)));
 
     public void BookingExpired(Booking booking, ReceptionDay day) =>
-        Enqueue(booking, NotificationKind.BookingExpired, Messages.Format("Mail.Expired.Subject", booking.Code),
-            Messages.Format("Mail.Expired.Body", booking.Code, Describe(day, booking), Link("/Calendar")));
+        Enqueue(booking, NotificationKind.BookingExpired, Messages.Official("Mail.Expired.Subject", booking.Code),
+            Messages.Official("Mail.Expired.Body", booking.Code, Describe(day, booking), Link("/Calendar")));
 
     public void Reminder(Booking booking, ReceptionDay day) =>
-        Enqueue(booking, NotificationKind.Reminder, Messages.Format("Mail.Reminder.Subject", booking.Code),
-            Messages.Format("Mail.Reminder.Body", booking.Code, Describe(day, booking), day.Place, StatusLink(booking)));
+        Enqueue(booking, NotificationKind.Reminder, Messages.Official("Mail.Reminder.Subject", booking.Code),
+            Messages.Official("Mail.Reminder.Body", booking.Code, Describe(day, booking), day.Place, StatusLink(booking)));
 
     private void Enqueue(Booking booking, NotificationKind kind, string subject, string body)
     {

@@ -31,6 +31,9 @@ internal static class WebHostExtensions
     public static WebApplicationBuilder AddWebHost(this WebApplicationBuilder builder, string[] args)
     {
         builder.Configuration.AddCommandLine(args, SwitchMappings);
+        // Texts made outside a request (scheduled jobs, hosted services) are in the ward's language whatever the
+        // server's locale: a machine set to en_US must not start writing English (docs/adr/0096). Formats are not touched.
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = new System.Globalization.CultureInfo("vi-VN");
         // Under systemd (deploy/daovien-reception.service, Type=notify): ready only once migrations ran and Kestrel
         // listens, journal-friendly logs. Elsewhere it does nothing.
         builder.Host.UseSystemd();
