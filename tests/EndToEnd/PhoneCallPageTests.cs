@@ -35,8 +35,12 @@ public sealed class PhoneCallPageTests(PostgresServer server, BrowserFixture bro
         await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
         await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
         var citizenId = (await chairman.Locator("[data-testid=participants] li[data-role=Citizen]").GetAttributeAsync("data-participant"))!;
+        // Media flows: the quality reading replaces "connecting" at once, on both sides.
+        await Assertions.Expect(citizen.GetByTestId("call-quality")).Not.ToHaveAttributeAsync("data-level", "connecting");
+        await Assertions.Expect(chairman.GetByTestId("call-quality")).Not.ToHaveAttributeAsync("data-level", "connecting");
         await Screenshots.SaveAsync(citizen, "call", phone: true);
-        await Screenshots.SaveAsync(chairman, "console-call", phone: false);
+        await chairman.GetByTestId("session").ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(chairman, "console-call", phone: false, fullPage: false);
 
         // The chairman fills the phone's width; the self-view is a small picture in its corner.
         var main = citizen.Locator("[data-tile][data-main]");

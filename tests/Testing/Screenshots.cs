@@ -15,7 +15,8 @@ public static class Screenshots
     /// <param name="page">The page, loaded and settled.</param>
     /// <param name="name">The screen's file name, e.g. "booking".</param>
     /// <param name="phone">Whether the page's context is the 390-px phone.</param>
-    public static async Task SaveAsync(IPage page, string name, bool phone)
+    /// <param name="fullPage">The whole page (desktop default) or what the screen shows (phone default, and a call).</param>
+    public static async Task SaveAsync(IPage page, string name, bool phone, bool? fullPage = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         var directory = Environment.GetEnvironmentVariable(DirectoryVariable);
@@ -31,7 +32,7 @@ public static class Screenshots
             Type = ScreenshotType.Jpeg,
             Quality = 65,
             Scale = ScreenshotScale.Css,
-            FullPage = !phone,
+            FullPage = fullPage ?? !phone,
             Animations = ScreenshotAnimations.Disabled,
         });
     }

@@ -110,6 +110,8 @@
 
   function follow(pc) {
     peers.add(pc);
+    // The first quality reading as soon as media flows, not at the next tick: "connecting" must not linger.
+    pc.addEventListener('connectionstatechange', () => { if (pc.connectionState === 'connected') sampleQuality().catch(() => {}); });
     pc.addEventListener('connectionstatechange', renderConnection);
     pc.addEventListener('iceconnectionstatechange', renderConnection);
     renderConnection();

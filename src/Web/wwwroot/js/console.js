@@ -39,6 +39,7 @@
       body.appendChild(tr);
     }
     $('[data-testid=queue-empty]').hidden = items.length > 0;
+    $('[data-testid=queue]').hidden = items.length === 0;
   }
 
   // The citizen's earlier sessions (outcome named as in the end-of-session list) and case files.
@@ -82,6 +83,9 @@
       opt.value = o.id; opt.textContent = o.fullName + (o.title ? ` (${o.title})` : '');
       select.appendChild(opt);
     }
+    // Nobody else to invite: a sentence instead of an empty list and a button that would do nothing.
+    $('[data-testid=invite-controls]').hidden = officials.length === 0;
+    $('[data-testid=invite-none]').hidden = officials.length > 0;
   }
 
   // ---------------- dialogue (docs/adr/0088) ----------------
