@@ -224,7 +224,7 @@ public sealed class StaffScreensTests(PostgresServer server, BrowserFixture brow
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-testid", "report-chart");
         await Assertions.Expect(page.GetByTestId("report-table").Locator("tr", new() { HasText = "Khiếu nại" })).ToContainTextAsync("2");
         // The largest figure has the longest bar; the chart fits the screen, phone or desktop.
-        var widths = await chart.Locator("rect").EvaluateAllAsync<double[]>("rs => rs.map(r => r.width.baseVal.value)");
+        var widths = await chart.Locator("rect.chart-bar").EvaluateAllAsync<double[]>("rs => rs.map(r => r.width.baseVal.value)");
         Assert.Equal(widths.Max(), widths[0]);
         var box = (await chart.BoundingBoxAsync())!;
         var viewport = page.ViewportSize!.Width;

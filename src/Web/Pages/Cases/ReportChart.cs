@@ -20,8 +20,6 @@ internal sealed record PlacedHeading(string Title, double Y);
 /// <summary>One bar: its label's baseline, the bar's top and length, and where its number is written.</summary>
 internal sealed record PlacedBar(string Label, int Value, ChartTone Tone, double LabelY, double BarY, double Length)
 {
-    public double ValueX => Length + ReportChart.ValueGap;
-
     public double ValueY => BarY + ReportChart.BarHeight - 4;
 }
 
@@ -41,6 +39,12 @@ internal sealed class ReportChart
     public const double HeadingHeight = 30;
     public const double RowHeight = 46;
     public const double BarHeight = 20;
+
+    /// <summary>
+    /// Every bar lies on a track of the full length and its number is written after the track's end: a zero then
+    /// reads as an empty track, and the numbers stand in one column.
+    /// </summary>
+    public const double ValueX = MaxBarLength + ValueGap;
 
     public ReportChart(IReadOnlyList<ChartGroup> groups)
     {
