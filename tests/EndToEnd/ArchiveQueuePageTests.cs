@@ -41,6 +41,20 @@ public sealed class ArchiveQueuePageTests(PostgresServer postgres, BrowserFixtur
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
+    [Fact]
+    public async Task StatusHandler_SignedOut_SentToSignInWithoutTheQueue()
+    {
+        var jobId = await _app.WithScopeAsync(sp => sp.GetRequiredService<ArchiveQueue>().EnqueueAsync(
+            new ArchiveRequest(Guid.NewGuid(), null, null, sp.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(-30), sp.GetRequiredService<TimeProvider>().GetUtcNow(),
+                SessionEndKind.Ended, []), Ct));
+        await using var context = await browsers.NewContextAsync(_base);
+
+        var response = await context.APIRequest.GetAsync($"/Recordings?handler=Status&ids={jobId}", new() { MaxRedirects = 0 });
+
+        Assert.Equal(302, response.Status);
+        Assert.DoesNotContain(jobId.ToString(), await response.TextAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData(false, true)]
     [InlineData(true, false)]
