@@ -165,6 +165,80 @@ public sealed class StaffScreensTests(PostgresServer server, BrowserFixture brow
         await Accessibility.ExpectNoSeriousViolationsAsync(page);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EmptyLists_FreshDatabase_EachSaysWhatItHoldsAndOffersTheNextStep(bool phone)
+    {
+        await using var context = await browser.NewContextAsync(_base, phone);
+        await Accessibility.EnableAsync(context);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("chutich", ChairmanPassword);
+
+        async Task ExpectEmptyAsync(string path, string testId, string text, string? table, string? link, string? linkText)
+        {
+            await page.GotoAsync(path);
+            var empty = page.GetByTestId(testId);
+            await Assertions.Expect(empty).ToBeVisibleAsync();
+            await Assertions.Expect(empty).ToContainTextAsync(text);
+            if (table is not null)
+            {
+                await Assertions.Expect(page.GetByTestId(table)).ToHaveCountAsync(0);
+            }
+
+            if (link is not null)
+            {
+                var action = empty.GetByRole(AriaRole.Link, new() { Name = linkText });
+                await Assertions.Expect(action).ToHaveAttributeAsync("href", link);
+            }
+
+            await Accessibility.ExpectNoSeriousViolationsAsync(page);
+        }
+
+        await ExpectEmptyAsync("/Cases", "cases-empty", "Chưa có hồ sơ nào", "cases-table", "/Cases/Create", "Nhập đơn nhận qua bưu điện");
+        await ExpectEmptyAsync("/Cases?q=kh%C3%B4ng-c%C3%B3", "cases-empty-filtered", "Không có hồ sơ nào khớp", "cases-table", "/Cases", "Xem tất cả hồ sơ");
+        await ExpectEmptyAsync("/Office/Bookings", "office-bookings-empty", "Không có lượt đăng ký nào từ ngày", "office-bookings", "/Office/Days", "Xem và mở ngày tiếp công dân");
+        await ExpectEmptyAsync("/Cases/Receptions", "book-empty", "Sổ chưa có lượt tiếp công dân nào", "book-table", "/Cases/ReceptionCreate", "Ghi tiếp công dân trực tiếp");
+        await ExpectEmptyAsync("/Recordings", "archives-empty", "Chưa có bản ghi nào", "archives", null, null);
+        await Assertions.Expect(page.GetByTestId("archive-jobs-empty")).ToContainTextAsync("Không có buổi tiếp nào đang chờ lưu trữ");
+        await Assertions.Expect(page.GetByTestId("archive-jobs")).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task QuarterlyReport_CasesReceived_ChartNamedByItsFiguresBesideTheTable(bool phone)
+    {
+        await CreateAssignedComplaintAsync(_clerk, receivedDaysAgo: 0);
+        await CreateAssignedComplaintAsync(_clerk, receivedDaysAgo: 0);
+
+        await using var context = await browser.NewContextAsync(_base, phone);
+        await Accessibility.EnableAsync(context);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("chutich", ChairmanPassword);
+        await page.GotoAsync("/Cases/Report");
+
+        // The chart is one image to assistive technology, named by the same figures the table lists.
+        var chart = page.GetByRole(AriaRole.Img, new() { Name = "Đơn tiếp nhận theo loại: Khiếu nại 2" });
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-testid", "report-chart");
+        await Assertions.Expect(page.GetByTestId("report-table").Locator("tr", new() { HasText = "Khiếu nại" })).ToContainTextAsync("2");
+        // The largest figure has the longest bar; the chart fits the screen, phone or desktop.
+        var widths = await chart.Locator("rect.chart-bar").EvaluateAllAsync<double[]>("rs => rs.map(r => r.width.baseVal.value)");
+        Assert.Equal(widths.Max(), widths[0]);
+        var box = (await chart.BoundingBoxAsync())!;
+        var viewport = page.ViewportSize!.Width;
+        Assert.True(box.X >= 0 && box.X + box.Width <= viewport, $"the chart spans {box.X}–{box.X + box.Width} on a {viewport}-px screen");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        await Accessibility.ExpectNoSeriousViolationsAsync(page);
+
+        // A quarter with nothing in it says so instead of drawing empty bars.
+        await page.GotoAsync("/Cases/Report?year=2001&quarter=1");
+        await Assertions.Expect(page.GetByTestId("report-chart-empty")).ToContainTextAsync("chưa có số liệu để vẽ biểu đồ");
+        await Assertions.Expect(page.GetByTestId("report-chart")).ToHaveCountAsync(0);
+        await Accessibility.ExpectNoSeriousViolationsAsync(page);
+    }
+
     private async Task<string> CreateAssignedComplaintAsync(Guid assignee, int receivedDaysAgo) =>
         await _app.WithScopeAsync(async sp =>
         {

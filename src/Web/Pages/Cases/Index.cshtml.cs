@@ -23,6 +23,9 @@ internal sealed class IndexModel(CasesDbContext db, WardClock clock) : PageModel
 
     public DateOnly Today => clock.Today;
 
+    /// <summary>A search or a status narrowed the list: an empty list then means "nothing matches", not "no cases yet".</summary>
+    public bool Filtered => Status is not null || !string.IsNullOrWhiteSpace(Q);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = CaseActor.From(User).Visible(db.Cases.AsNoTracking());

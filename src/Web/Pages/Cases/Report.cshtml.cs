@@ -22,6 +22,11 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
 
     public QuarterlyReport Report { get; private set; } = null!;
 
+    public ReportChart Chart { get; private set; } = null!;
+
+    /// <summary>The chart's figures in one sentence: its accessible name, for whoever cannot see the bars.</summary>
+    public string ChartSummary { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Valid())
@@ -30,6 +35,7 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
         }
 
         Report = await builder.BuildAsync(Year!.Value, Quarter!.Value, cancellationToken);
+        BuildChart(CultureInfo.CurrentCulture);
         return Page();
     }
 
@@ -114,6 +120,25 @@ internal sealed class ReportModel(QuarterlyReportBuilder builder, WardClock cloc
         {
             yield return [l["Report.OverdueLine"], string.Create(CultureInfo.InvariantCulture, $"{o.CaseNumber} · {l["Kind." + o.Kind]} · {l["Deadline." + o.Deadline]} · {o.DueDate:dd/MM/yyyy}"), N(o.DaysOverdue)];
         }
+    }
+
+    /// <summary>
+    /// Cases received per kind, and the quarter's deadlines: met on time, not met, and the cases overdue at the report
+    /// date. The same figures the table lists, so the chart never says something the table does not.
+    /// </summary>
+    private void BuildChart(CultureInfo numbers)
+    {
+        var r = Report;
+        List<ChartBar> kinds = [.. r.ByKind.Select(k => new ChartBar(Label("Kind", k.Key), k.Count, ChartTone.Neutral))];
+        List<ChartBar> deadlines =
+        [
+            new(l["Report.Chart.OnTime"], r.DeadlinesMet, ChartTone.Ok),
+            new(l["Report.Chart.Late"], r.DeadlinesDue - r.DeadlinesMet, ChartTone.Late),
+            new(l["Report.Chart.Overdue"], r.Overdue.Count, ChartTone.Overdue),
+        ];
+        Chart = new ReportChart([new(l["Report.Chart.Kinds"], kinds), new(l["Report.Chart.Deadlines"], deadlines)]);
+        string Parts(List<ChartBar> bars) => bars.Count == 0 ? l["Report.Chart.NoneShort"] : string.Join(", ", bars.Select(b => b.Label + " " + NumberText.Count(b.Value, numbers)));
+        ChartSummary = l["Report.Chart.Summary", r.Quarter, r.Year.ToString(CultureInfo.InvariantCulture), Parts(kinds), Parts(deadlines)];
     }
 
     public string UnitName(OnTimeRow row) => row.Unit ?? l["Report.NoUnit"];
