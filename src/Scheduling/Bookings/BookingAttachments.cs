@@ -122,6 +122,9 @@ internal sealed partial class BookingAttachments(SchedulingDbContext db, WardClo
     /// </summary>
     public const string ContentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>Whether a link's <c>download</c> value asks for a download (<c>?download=1</c>, as the pages write it).</summary>
+    public static bool WantsDownload(string? download) => download is "1" || string.Equals(download, "true", StringComparison.OrdinalIgnoreCase);
+
     public async Task<IReadOnlyList<AttachmentListing>> ListAsync(Guid bookingId, CancellationToken cancellationToken) =>
         await db.BookingAttachments.AsNoTracking().Where(a => a.BookingId == bookingId).OrderBy(a => a.Id)
             .Select(a => new AttachmentListing(a.Id, a.BookingId, a.FileName, a.ContentType, a.Length, a.SealKeyFingerprint != null))

@@ -131,13 +131,13 @@ internal sealed class DetailsModel(
     /// An attachment of the case's booking, for whoever may see the case (the same rule as the page); anything else is
     /// refused and logged, and looks like a missing file so that case and file ids cannot be probed.
     /// </summary>
-    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, bool download, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, string? download, CancellationToken cancellationToken)
     {
         var actor = CaseActor.From(User);
         var file = await registry.LoadAsync(id, cancellationToken);
         var visible = file is not null && actor.CanSee(file);
         var scope = visible ? AttachmentScope.ForCase(file!.Id, file.BookingId) : AttachmentScope.Nothing(file?.Id);
-        var opening = await attachments.OpenAsync(attachmentId, download, scope, AttachmentReader.From(User), cancellationToken);
+        var opening = await attachments.OpenAsync(attachmentId, BookingAttachments.WantsDownload(download), scope, AttachmentReader.From(User), cancellationToken);
         if (opening.Status != AttachmentOpeningStatus.Served)
         {
             return NotFound();

@@ -28,10 +28,10 @@ internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings
     /// An attachment: a plain file inline for viewing, or as a download with <c>download=1</c>; a denunciation's sealed
     /// file only as <c>….sealed</c> bytes for the offline tool (docs/adr/0081). Every access is logged (docs/adr/0095).
     /// </summary>
-    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, bool download, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, string? download, CancellationToken cancellationToken)
     {
         // The office roles ([Authorize] above) reach every booking's attachments.
-        var opening = await attachments.OpenAsync(id, download, AttachmentScope.Office, AttachmentReader.From(User), cancellationToken);
+        var opening = await attachments.OpenAsync(id, BookingAttachments.WantsDownload(download), AttachmentScope.Office, AttachmentReader.From(User), cancellationToken);
         return opening.Status == AttachmentOpeningStatus.Served ? BookingAttachments.ToResult(opening, Response) : NotFound();
     }
 
