@@ -75,6 +75,15 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
             Assert.Null(r.CaseId);
         });
 
+        // Auditors read the same rows on the access log page.
+        await _app.CreateStaffAsync("thanhtra", Password, "Đỗ Văn Tra", TestRoles.Inspector);
+        using var auditor = _app.CreateClient();
+        await auditor.SignInAsync("thanhtra", Password, ct);
+        var log = await auditor.GetStringAsync(new Uri("Cases/AccessLog", UriKind.Relative), ct);
+        Assert.Equal(2, CountOf(log, "<tr data-action=\""));
+        Assert.Contains("vanphong <small>(Staff)</small>", log, StringComparison.Ordinal);
+        Assert.Contains("Đơn khiếu nại.pdf", log, StringComparison.Ordinal);
+
         // The bookings page links both.
         var page = await client.GetStringAsync(new Uri("Office/Bookings", UriKind.Relative), ct);
         Assert.Contains($"data-testid=\"attachment-view-{attachment}\"", page, StringComparison.Ordinal);
@@ -219,6 +228,8 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
     private async Task<List<AttachmentAccess>> LogAsync(Guid attachmentId) =>
         await _app.WithScopeAsync(sp => sp.GetRequiredService<SchedulingDbContext>().AttachmentAccessLog.AsNoTracking()
             .Where(a => a.AttachmentId == attachmentId).OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken));
+
+    private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 
     internal static byte[] Pdf()
     {

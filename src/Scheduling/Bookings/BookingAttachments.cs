@@ -97,6 +97,9 @@ internal sealed record AttachmentScope(bool AnyBooking, Guid? BookingId, Guid? C
 /// <summary>What a page lists of an attachment; of a sealed one, that it exists, its type and size.</summary>
 internal sealed record AttachmentListing(Guid Id, Guid BookingId, string FileName, string ContentType, long Length, bool Sealed);
 
+/// <summary>One line of the attachment access log as auditors read it.</summary>
+internal sealed record AttachmentAccessRow(DateTimeOffset At, string StaffName, string Roles, AttachmentAccessAction Action, string? BookingCode, string? FileName, Guid? CaseId);
+
 internal enum AttachmentOpeningStatus
 {
     Served,
@@ -171,9 +174,16 @@ internal sealed partial class BookingAttachments(SchedulingDbContext db, WardClo
         return new AttachmentOpening(AttachmentOpeningStatus.Served, action, file);
     }
 
-    /// <summary>The latest accesses, newest first.</summary>
-    public async Task<IReadOnlyList<AttachmentAccess>> RecentAccessesAsync(int take, CancellationToken cancellationToken) =>
-        await db.AttachmentAccessLog.AsNoTracking().OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+    /// <summary>The latest accesses, newest first, with the booking's code and the file's name when they still exist.</summary>
+    public async Task<IReadOnlyList<AttachmentAccessRow>> RecentAccessesAsync(int take, CancellationToken cancellationToken) =>
+        await (from a in db.AttachmentAccessLog.AsNoTracking()
+               join f in db.BookingAttachments on a.AttachmentId equals f.Id into files
+               from f in files.DefaultIfEmpty()
+               join b in db.Bookings on a.BookingId equals b.Id into bookings
+               from b in bookings.DefaultIfEmpty()
+               orderby a.At descending, a.Id descending
+               select new AttachmentAccessRow(a.At, a.StaffName, a.Roles, a.Action, b == null ? null : b.Code, f == null ? null : f.FileName, a.CaseId))
+            .Take(take).ToListAsync(cancellationToken);
 
     /// <summary>
     /// The HTTP answer for a served attachment: inline with the stored type for viewing, or as a download; a sealed
