@@ -57,6 +57,7 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
         Assert.Equal("nosniff", string.Join(",", view.Headers.GetValues("X-Content-Type-Options")));
         var csp = string.Join(",", view.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("sandbox", csp, StringComparison.Ordinal);
         Assert.Contains("no-store", view.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         Assert.Equal(pdf, await view.Content.ReadAsByteArrayAsync(ct));
 
