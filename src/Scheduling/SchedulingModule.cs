@@ -76,6 +76,7 @@ public static class SchedulingModule
         services.AddScoped<MeetingService>();
         services.AddSingleton<ReceptionDayBlock>();
         services.AddScoped<BookingService>();
+        services.AddScoped<BookingAttachments>();
         services.AddScoped<JoinLinkReissue>();
         services.AddSingleton<ReissueAttempts>();
         services.AddScoped<IBookingDirectory, BookingDirectory>();

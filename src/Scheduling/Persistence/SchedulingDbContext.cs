@@ -30,6 +30,8 @@ internal sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> 
 
     public DbSet<BookingAttachment> BookingAttachments => Set<BookingAttachment>();
 
+    public DbSet<AttachmentAccess> AttachmentAccessLog => Set<AttachmentAccess>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<RecordingSwitchChange> RecordingSwitchLog => Set<RecordingSwitchChange>();

@@ -5,6 +5,7 @@ using DaoVien.OnlineReception.Cases.Registry;
 using DaoVien.OnlineReception.Cases.SecondInstance;
 using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Kernel.Ward;
+using DaoVien.OnlineReception.Scheduling.Bookings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,7 @@ internal sealed class DetailsModel(
     ForwardedLetterService forwarded,
     SecondInstanceService secondInstance,
     IStaffDirectory directory,
+    BookingAttachments attachments,
     WardClock clock,
     IOptions<DeadlineOptions> deadlineOptions,
     IStringLocalizer<CasesResource> l) : PageModel
@@ -38,6 +40,9 @@ internal sealed class DetailsModel(
     public int MaxExtensions => DeadlinePlanner.MaxExtensions(Case.Complexity, deadlineOptions.Value);
 
     public bool CanAssign { get; private set; }
+
+    /// <summary>The files the citizen attached to the booking the case was made from (docs/adr/0095).</summary>
+    public IReadOnlyList<AttachmentListing> Attachments { get; private set; } = [];
 
     /// <summary>Chairman and Inspector choose any kind; others may only turn a case into a denunciation (docs/adr/0084).</summary>
     public bool MayChangeKind { get; private set; }
@@ -103,6 +108,11 @@ internal sealed class DetailsModel(
             AssigneeName = (await directory.FindAsync(assignee, cancellationToken))?.FullName;
         }
 
+        if (file.BookingId is { } booking)
+        {
+            Attachments = await attachments.ListAsync(booking, cancellationToken);
+        }
+
         CanAssign = actor.SeesAllCases;
         MayChangeKind = actor.MayChangeKind;
         Changes = await reclassifier.ChangesAsync(file.Id, cancellationToken);
@@ -115,6 +125,26 @@ internal sealed class DetailsModel(
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// An attachment of the case's booking, for whoever may see the case (the same rule as the page); anything else is
+    /// refused and logged, and looks like a missing file so that case and file ids cannot be probed.
+    /// </summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, string? download, CancellationToken cancellationToken)
+    {
+        var actor = CaseActor.From(User);
+        var file = await registry.LoadAsync(id, cancellationToken);
+        var visible = file is not null && actor.CanSee(file);
+        var scope = visible ? AttachmentScope.ForCase(file!.Id, file.BookingId) : AttachmentScope.Nothing(file?.Id);
+        var opening = await attachments.OpenAsync(attachmentId, BookingAttachments.WantsDownload(download), scope, AttachmentReader.From(User), cancellationToken);
+        if (opening.Status != AttachmentOpeningStatus.Served)
+        {
+            return NotFound();
+        }
+
+        await registry.LogViewAsync(file!, actor, "Xem tệp đính kèm", cancellationToken);
+        return BookingAttachments.ToResult(opening, Response);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Scheduling;
 using DaoVien.OnlineReception.Scheduling.Bookings;
@@ -12,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DaoVien.OnlineReception.Web.Pages.Office.Bookings;
 
 [Authorize(Roles = SchedulingModule.OfficeRoles)]
-internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings, WardClock clock) : PageModel
+internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings, BookingAttachments attachments, WardClock clock) : PageModel
 {
     public DateOnly From { get; private set; }
 
@@ -26,20 +25,14 @@ internal sealed class IndexModel(SchedulingDbContext db, BookingService bookings
     public async Task OnGetAsync(DateOnly? from, CancellationToken cancellationToken) => await LoadAsync(from, cancellationToken);
 
     /// <summary>
-    /// An attachment as stored: a plain file as it is; a denunciation's sealed file as <c>….sealed</c> bytes for the
-    /// offline tool (<c>IdentityVault open-file</c>), never opened here (docs/adr/0081).
+    /// An attachment: a plain file inline for viewing, or as a download with <c>download=1</c>; a denunciation's sealed
+    /// file only as <c>….sealed</c> bytes for the offline tool (docs/adr/0081). Every access is logged (docs/adr/0095).
     /// </summary>
-    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, string? download, CancellationToken cancellationToken)
     {
-        var file = await db.BookingAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (file is null)
-        {
-            return NotFound();
-        }
-
-        return file.IsSealed
-            ? File(file.Content, "application/octet-stream", file.FileName + SealedFile.Extension)
-            : File(file.Content, file.ContentType, file.FileName);
+        // The office roles ([Authorize] above) reach every booking's attachments.
+        var opening = await attachments.OpenAsync(id, BookingAttachments.WantsDownload(download), AttachmentScope.Office, AttachmentReader.From(User), cancellationToken);
+        return opening.Status == AttachmentOpeningStatus.Served ? BookingAttachments.ToResult(opening, Response) : NotFound();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, DateOnly? from, CancellationToken cancellationToken)
