@@ -214,6 +214,53 @@ public sealed class PhoneCallPageTests(PostgresServer server, BrowserFixture bro
         await Assertions.Expect(citizen.GetByTestId("chat-toggle")).ToBeFocusedAsync();
     }
 
+    // The phone's uplink turns bad: from the moment the page sets the flag, every getStats() of the real connection also
+    // carries what the far end reports about a lossy, slow path (a third of the packets lost, 600 ms round trip).
+    private const string LossyUplink = """
+        (() => {
+          const getStats = RTCPeerConnection.prototype.getStats;
+          RTCPeerConnection.prototype.getStats = async function (...args) {
+            const report = await getStats.apply(this, args);
+            if (!window.__lossyUplink) return report;
+            const worse = new Map(report);
+            worse.set('lossy', { type: 'remote-inbound-rtp', kind: 'video', fractionLost: 0.33, roundTripTime: 0.6 });
+            return worse;
+          };
+        })();
+        """;
+
+    [Fact]
+    public async Task PoorUplinkDuringTheCall_BannerSuggestsAudioOnly_AcceptingTurnsTheCameraOffForTheChairman()
+    {
+        await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich.uplink",
+            prepareCitizen: context => context.AddInitScriptAsync(LossyUplink));
+        var (citizen, chairman) = (parties.Citizen, parties.Chairman);
+        await parties.AdmitAsync(acknowledge: false);
+        await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
+        await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
+        var citizenId = (await chairman.Locator("[data-testid=participants] li[data-role=Citizen]").GetAttributeAsync("data-participant"))!;
+        await Assertions.Expect(citizen.GetByTestId("call-quality")).ToHaveAttributeAsync("data-level", "good");
+        await Assertions.Expect(citizen.GetByTestId("poor-uplink")).ToBeHiddenAsync();
+
+        await citizen.EvaluateAsync("() => { window.__lossyUplink = true; }");
+
+        // A few poor readings in a row: the indicator says so and the banner offers audio only, read out politely.
+        await Assertions.Expect(citizen.GetByTestId("call-quality")).ToHaveAttributeAsync("data-level", "poor");
+        var banner = citizen.GetByTestId("poor-uplink");
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await Assertions.Expect(banner).ToHaveAttributeAsync("role", "status");
+        Assert.Empty(await Accessibility.SeriousViolationsAsync(citizen));
+        await citizen.GetByTestId("poor-uplink-accept").ClickAsync();
+
+        await Assertions.Expect(banner).ToBeHiddenAsync();
+        await Assertions.Expect(citizen.GetByTestId("toggle-audio-only")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(citizen.GetByTestId("audio-only-note")).ToBeVisibleAsync();
+        // No video leaves the phone any more: the chairman's picture of the citizen stands still, the sound goes on.
+        Assert.Equal(0, await citizen.EvaluateAsync<int>("() => window.Reception.state.camera.getVideoTracks().length"));
+        await SessionMediaProbe.ExpectFromAsync(chairman, citizenId, video: true, still: true);
+        await SessionMediaProbe.ExpectFromAsync(chairman, citizenId, video: false, still: false);
+    }
+
     [Fact]
     public async Task UplinkThresholds_SeveralPoorSamplesInARow_SuggestAudioOnly()
     {
