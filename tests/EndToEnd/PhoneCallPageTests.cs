@@ -262,6 +262,34 @@ public sealed class PhoneCallPageTests(PostgresServer server, BrowserFixture bro
     }
 
     [Fact]
+    public async Task PhoneLosesTheNetwork_ReconnectingShownAndAnnounced_BackOnlineTheCallGoesOn()
+    {
+        await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich.offline");
+        var (citizen, chairman) = (parties.Citizen, parties.Chairman);
+        await parties.AdmitAsync(acknowledge: false);
+        await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
+        var note = citizen.GetByTestId("call-reconnecting");
+        await Assertions.Expect(note).ToBeHiddenAsync();
+
+        // The phone goes offline (a lift, a tunnel): the page says it is reconnecting, in words and to a screen reader.
+        await citizen.Context.SetOfflineAsync(true);
+        await Assertions.Expect(note).ToBeVisibleAsync(new() { Timeout = 45_000 });
+        await Assertions.Expect(note).ToContainTextAsync("kết nối lại");
+        await Assertions.Expect(note).ToHaveAttributeAsync("aria-live", "polite");
+        await Assertions.Expect(citizen.GetByTestId("call-quality")).ToHaveAttributeAsync("data-level", "reconnecting");
+
+        // Back online: the note goes, the citizen is in the same session and the chat reaches the chairman.
+        await citizen.Context.SetOfflineAsync(false);
+        await Assertions.Expect(note).ToBeHiddenAsync(new() { Timeout = 45_000 });
+        await SessionMediaProbe.ExpectDecodingFromAsync(citizen, 1);
+        await citizen.GetByTestId("chat-toggle").ClickAsync();
+        await citizen.GetByTestId("chat-input").FillAsync("Tôi đã vào lại được.");
+        await citizen.GetByTestId("chat-send").ClickAsync();
+        await chairman.GetByTestId("chat-toggle").ClickAsync();
+        await Assertions.Expect(chairman.GetByTestId("chat-log")).ToContainTextAsync("Tôi đã vào lại được.");
+    }
+
+    [Fact]
     public async Task UplinkThresholds_SeveralPoorSamplesInARow_SuggestAudioOnly()
     {
         await using var context = await browser.NewContextAsync(_base, phone: true);
