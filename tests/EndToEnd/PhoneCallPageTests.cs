@@ -290,6 +290,46 @@ public sealed class PhoneCallPageTests(PostgresServer server, BrowserFixture bro
     }
 
     [Fact]
+    public async Task PhoneWithSeveralCameras_SwitchOffered_EachTapMovesToTheNextCameraOnTheSameConnection()
+    {
+        // Chromium's fake capture with three cameras. Its second one delivers 16-bit depth frames (Y16) that a video
+        // element shows but no encoder takes, so the chairman's picture is checked on the third, an ordinary camera.
+        await using var phoneBrowser = await browser.LaunchAsync("--use-fake-device-for-media-stream=device-count=3");
+        await using var parties = await WaitingCitizen.StartAsync(_app, _base, browser, "chutich.switch", citizenBrowser: phoneBrowser);
+        var (citizen, chairman) = (parties.Citizen, parties.Chairman);
+        await parties.AdmitAsync(acknowledge: false);
+        await SessionMediaProbe.ExpectDecodingFromAsync(chairman, 1);
+        var citizenId = (await chairman.Locator("[data-testid=participants] li[data-role=Citizen]").GetAttributeAsync("data-participant"))!;
+        await SessionMediaProbe.ExpectFromAsync(chairman, citizenId, video: true, still: false);
+
+        // Which camera feeds the phone's one video sender, and that sender's connection (it must stay the same one).
+        const string Sending = """
+            () => {
+              const pc = window.Reception.state.publishers.camera;
+              window.__firstPublisher ??= pc;
+              const sender = pc.getSenders().find(s => s.track && s.track.kind === 'video');
+              return [sender.track.getSettings().deviceId, String(pc === window.__firstPublisher)].join(' ');
+            }
+            """;
+        var cameras = await citizen.EvaluateAsync<string[]>("async () => (await navigator.mediaDevices.enumerateDevices()).filter(d => d.kind === 'videoinput').map(d => d.deviceId)");
+        Assert.Equal(3, cameras.Length);
+        Assert.Equal($"{cameras[0]} true", await citizen.EvaluateAsync<string>(Sending));
+        var switchCamera = citizen.GetByTestId("switch-camera");
+        await Assertions.Expect(switchCamera).ToBeVisibleAsync();
+        await Assertions.Expect(switchCamera).ToHaveAccessibleNameAsync("Đổi camera trước/sau");
+
+        foreach (var next in new[] { cameras[1], cameras[2] })
+        {
+            await switchCamera.ClickAsync();
+            await citizen.WaitForFunctionAsync($"expected => ({Sending})() === expected", $"{next} true");
+        }
+
+        // The third camera's picture reaches the chairman over the connection the call began with.
+        await SessionMediaProbe.ExpectFromAsync(chairman, citizenId, video: true, still: false);
+        Assert.Equal(1, await citizen.EvaluateAsync<int>("() => window.Reception.state.camera.getVideoTracks().length"));
+    }
+
+    [Fact]
     public async Task UplinkThresholds_SeveralPoorSamplesInARow_SuggestAudioOnly()
     {
         await using var context = await browser.NewContextAsync(_base, phone: true);
