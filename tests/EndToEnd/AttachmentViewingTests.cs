@@ -37,7 +37,7 @@ public sealed class AttachmentViewingTests(PostgresServer server, BrowserFixture
             var receipt = await sp.GetRequiredService<BookingService>().CreateAsync(
                 new BookingRequest(day.Id, day.StartTime, "Nguyễn Văn Dân", "001089012345", "0912345678", null, "Số 1 đường Đào Viên", MatterKind.Complaint,
                     "Đất đai", "Tranh chấp ranh giới thửa đất với hộ liền kề", PrivacyAcknowledged: true,
-                    Attachments: [new AttachmentUpload("ảnh ranh giới.png", Png()), new AttachmentUpload("đơn khiếu nại.pdf", Pdf())]),
+                    Attachments: [new AttachmentUpload("ảnh ranh giới.png", TestDocuments.Png()), new AttachmentUpload("đơn khiếu nại.pdf", TestDocuments.Pdf())]),
                 Ct);
             Assert.Null(receipt.Error);
             return receipt.Value!.Id;
@@ -108,21 +108,5 @@ public sealed class AttachmentViewingTests(PostgresServer server, BrowserFixture
         }
 
         return white > total / 20 && dark > total / 20;
-    }
-
-    private static byte[] Pdf()
-    {
-        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
-        builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-        return builder.Build();
-    }
-
-    private static byte[] Png()
-    {
-        using var bitmap = new SkiaSharp.SKBitmap(16, 16);
-        bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
-        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
-        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
-        return encoded.ToArray();
     }
 }

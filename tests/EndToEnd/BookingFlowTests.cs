@@ -2,8 +2,6 @@ using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
@@ -20,13 +18,8 @@ public sealed class BookingFlowTests(PostgresServer server, BrowserFixture brows
 
     public async ValueTask InitializeAsync()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
         _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "e2e-" + Guid.NewGuid().ToString("N")[..8]))
-            .WithServices(s =>
-            {
-                s.RemoveAll<TimeProvider>();
-                s.AddSingleton<TimeProvider>(time);
-            });
+            .WithClock(WardTestDays.FridayMorning());
         _baseAddress = _app.StartOnSocket();
         await _app.CreateStaffAsync("canbo", "Staff-pass-2026", "Trần Thị Cán Bộ", TestRoles.Staff);
     }
@@ -106,12 +99,9 @@ public sealed class BookingFlowTests(PostgresServer server, BrowserFixture brows
         await citizen.GetByLabel("Họ và tên").FillAsync("");
         await citizen.GetByLabel("Số điện thoại").FillAsync("0912 345");
         await citizen.GetByLabel("Tôi đã đọc và đồng ý").CheckAsync();
-        using var bitmap = new SkiaSharp.SKBitmap(8, 8);
-        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
-        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
         await citizen.GetByLabel("Tài liệu đính kèm", new() { Exact = false }).SetInputFilesAsync(new FilePayload
         {
-            Name = "so-do-thua-dat.png", MimeType = "image/png", Buffer = png.ToArray(),
+            Name = "so-do-thua-dat.png", MimeType = "image/png", Buffer = TestDocuments.Png(),
         });
         await citizen.GetByTestId("booking-submit").ClickAsync();
 

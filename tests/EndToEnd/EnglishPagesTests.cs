@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using DaoVien.OnlineReception.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
@@ -20,13 +17,8 @@ public sealed partial class EnglishPagesTests(PostgresServer server, BrowserFixt
 
     public async ValueTask InitializeAsync()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
         _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "en-" + Guid.NewGuid().ToString("N")[..8]))
-            .WithServices(s =>
-            {
-                s.RemoveAll<TimeProvider>();
-                s.AddSingleton<TimeProvider>(time);
-            });
+            .WithClock(WardTestDays.FridayMorning());
         _baseAddress = _app.StartOnSocket();
         await _app.CreateStaffAsync("chutich", "Chu-tich-2026", ChairmanName, TestRoles.Chairman);
     }

@@ -2,8 +2,6 @@ using DaoVien.OnlineReception.Scheduling.Persistence;
 using DaoVien.OnlineReception.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
@@ -20,13 +18,8 @@ public sealed class KeyboardPathTests(PostgresServer server, BrowserFixture brow
 
     public async ValueTask InitializeAsync()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
         _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "kbd-" + Guid.NewGuid().ToString("N")[..8]))
-            .WithServices(s =>
-            {
-                s.RemoveAll<TimeProvider>();
-                s.AddSingleton<TimeProvider>(time);
-            });
+            .WithClock(WardTestDays.FridayMorning());
         _baseAddress = _app.StartOnSocket();
     }
 

@@ -1,7 +1,4 @@
 using DaoVien.OnlineReception.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace DaoVien.OnlineReception.EndToEnd;
@@ -18,13 +15,8 @@ public sealed class WardDateFormTests(PostgresServer server, BrowserFixture brow
 
     public async ValueTask InitializeAsync()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
         _app = ReceptionAppFactory.Create(await server.CreateDatabaseAsync(), Path.Combine(server.RootDirectory, "e2e-" + Guid.NewGuid().ToString("N")[..8]))
-            .WithServices(s =>
-            {
-                s.RemoveAll<TimeProvider>();
-                s.AddSingleton<TimeProvider>(time);
-            });
+            .WithClock(WardTestDays.FridayMorning());
         _baseAddress = _app.StartOnSocket();
         await _app.CreateStaffAsync("vanphong", "Staff-pass-2026", "Phạm Văn Phòng", TestRoles.Staff);
     }

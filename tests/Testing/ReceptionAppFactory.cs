@@ -64,6 +64,14 @@ public class ReceptionAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Runs the app on <paramref name="time"/> (e.g. a FakeTimeProvider the test moves) instead of the machine's clock.</summary>
+    /// <param name="time">The clock every service of the app reads.</param>
+    public ReceptionAppFactory WithClock(TimeProvider time) => WithServices(s =>
+    {
+        s.RemoveAll<TimeProvider>();
+        s.AddSingleton(time);
+    });
+
     /// <summary>
     /// Keeps the machine's clock even late in the ward's evening (no <see cref="WardDaytimeClock"/>): for tests that
     /// compare the app's times with what Janus stamps on its recordings. They cannot book "today" from 23:00 to

@@ -42,7 +42,7 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
     public async Task OfficeAttachment_ViewAndDownload_InlineWithSafeHeadersAndBothLogged()
     {
         var ct = TestContext.Current.CancellationToken;
-        var pdf = Pdf();
+        var pdf = TestDocuments.Pdf();
         var booking = await BookAsync(MatterKind.Complaint, ("Đơn khiếu nại.pdf", pdf));
         var attachment = await SingleAttachmentAsync(booking);
         await _app.CreateStaffAsync("vanphong", Password, "Trần Thị Văn", TestRoles.Staff);
@@ -95,7 +95,7 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
     public async Task OfficeAttachment_Anonymous_RedirectedToSignInAndNothingServedOrLogged()
     {
         var ct = TestContext.Current.CancellationToken;
-        var attachment = await SingleAttachmentAsync(await BookAsync(MatterKind.Complaint, ("don.pdf", Pdf())));
+        var attachment = await SingleAttachmentAsync(await BookAsync(MatterKind.Complaint, ("don.pdf", TestDocuments.Pdf())));
         using var anonymous = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var response = await anonymous.GetAsync(new Uri($"Office/Bookings?handler=Attachment&id={attachment}", UriKind.Relative), ct);
@@ -110,7 +110,7 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
     public async Task OfficeAttachment_Sealed_OnlySealedBytesAsOctetStreamAndLoggedAsSealed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var booking = await BookAsync(MatterKind.Denunciation, ("to-cao.pdf", Pdf()));
+        var booking = await BookAsync(MatterKind.Denunciation, ("to-cao.pdf", TestDocuments.Pdf()));
         var attachment = await SingleAttachmentAsync(booking);
         var stored = await _app.WithScopeAsync(sp => sp.GetRequiredService<SchedulingDbContext>().BookingAttachments.AsNoTracking().SingleAsync(a => a.Id == attachment, ct));
         await _app.CreateStaffAsync("vanphong", Password, "Trần Thị Văn", TestRoles.Staff);
@@ -158,7 +158,7 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
     public async Task CaseAttachment_AssignedClerkOpens_OtherClerkRefusedAndRefusalLogged()
     {
         var ct = TestContext.Current.CancellationToken;
-        var booking = await BookAsync(MatterKind.Complaint, ("ảnh hiện trường.png", Png()));
+        var booking = await BookAsync(MatterKind.Complaint, ("ảnh hiện trường.png", TestDocuments.Png()));
         var attachment = await SingleAttachmentAsync(booking);
         // Stored re-encoded (AttachmentInspector): what is served is what is stored.
         var png = await _app.WithScopeAsync(sp => sp.GetRequiredService<SchedulingDbContext>().BookingAttachments.Where(a => a.Id == attachment).Select(a => a.Content).SingleAsync(ct));
@@ -192,7 +192,7 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
         Assert.NotEqual("image/png", refused.Content.Headers.ContentType?.MediaType);
 
         // The case does not reach another booking's files either, even for its own clerk.
-        var elsewhere = await SingleAttachmentAsync(await BookAsync(MatterKind.Complaint, ("khac.pdf", Pdf()), slot: 1));
+        var elsewhere = await SingleAttachmentAsync(await BookAsync(MatterKind.Complaint, ("khac.pdf", TestDocuments.Pdf()), slot: 1));
         using var foreign = await clerk.GetAsync(new Uri($"Cases/Details?id={caseId}&handler=Attachment&attachmentId={elsewhere}", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
 
@@ -231,20 +231,4 @@ public sealed class AttachmentAccessTests(PostgresServer server) : IAsyncLifetim
             .Where(a => a.AttachmentId == attachmentId).OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken));
 
     private static int CountOf(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
-
-    internal static byte[] Pdf()
-    {
-        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
-        builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-        return builder.Build();
-    }
-
-    internal static byte[] Png()
-    {
-        using var bitmap = new SkiaSharp.SKBitmap(16, 16);
-        bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
-        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
-        using var encoded = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
-        return encoded.ToArray();
-    }
 }

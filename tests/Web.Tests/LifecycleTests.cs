@@ -36,7 +36,19 @@ public sealed class LifecycleTests : IDisposable
 
         var stopwatch = Stopwatch.StartNew();
         await terminal.PressCtrlCAsync();
-        var code = await terminal.Exited.WaitAsync(StopLimit, ct);
+        int code;
+        try
+        {
+            code = await terminal.Exited.WaitAsync(StopLimit, ct);
+        }
+        catch (TimeoutException)
+        {
+            // What the app was doing when the limit passed: the last lines it wrote after Ctrl+C.
+            var lines = terminal.Output.Split('\n');
+            Assert.Fail($"still running {StopLimit.TotalSeconds:0} s after Ctrl+C; the terminal's last lines:\n{string.Join('\n', lines[^Math.Min(40, lines.Length)..])}");
+            throw;
+        }
+
         stopwatch.Stop();
 
         Assert.Equal(0, code);
