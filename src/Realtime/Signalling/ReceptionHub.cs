@@ -38,7 +38,6 @@ internal sealed partial class ReceptionHub(
     LiveRecording recording,
     IOptions<RealtimeOptions> options,
     IOptions<WardOptions> ward,
-    IOptions<Scheduling.Representation.RepresentationOptions> representation,
     TimeProvider time,
     Microsoft.Extensions.Logging.ILogger<ReceptionHub> logger) : Hub<IReceptionClient>
 {
@@ -102,85 +101,14 @@ internal sealed partial class ReceptionHub(
             throw new HubException(RealtimeMessages.Get("Join.NotToday"));
         }
 
-        var day = await db.LobbyDays.FindAsync([today], Context.ConnectionAborted);
-        var entry = await db.LobbyEntries.SingleOrDefaultAsync(e => e.BookingId == booking.Id, Context.ConnectionAborted);
-        if (entry is null)
+        var entrance = await board.EnterAsync(booking, today, Hash(deviceKey), Context.ConnectionId, Context.ConnectionAborted);
+        if (entrance.RefusalKey is { } refusal)
         {
-            if (day is not { IsOpen: true })
-            {
-                throw new HubException(RealtimeMessages.Get("Lobby.NotOpen"));
-            }
-
-            entry = new LobbyEntry
-            {
-                Id = Guid.NewGuid(),
-                BookingId = booking.Id,
-                ReceptionDate = today,
-                SlotStart = booking.SlotStart,
-                RepresentativeCount = Math.Clamp(booking.RepresentativeCount, 1, representation.Value.MaxRepresentatives),
-                EnteredAt = time.GetUtcNow(),
-                State = LobbyEntryState.Waiting,
-            };
-            db.LobbyEntries.Add(entry);
-            try
-            {
-                await db.SaveChangesAsync(Context.ConnectionAborted);
-            }
-            catch (DbUpdateException)
-            {
-                // Two representatives entered at the same moment: the other one created the entry.
-                db.ChangeTracker.Clear();
-                entry = await db.LobbyEntries.SingleAsync(e => e.BookingId == booking.Id, Context.ConnectionAborted);
-            }
+            throw new HubException(RealtimeMessages.Get(refusal));
         }
 
-        if (entry.State == LobbyEntryState.Closed)
-        {
-            throw new HubException(RealtimeMessages.Get("Lobby.Closed"));
-        }
-
-        var keyHash = Hash(deviceKey);
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.LobbyEntryId == entry.Id && p.DeviceKeyHash == keyHash, Context.ConnectionAborted);
-        if (participant is null)
-        {
-            // Removed by the presiding official: the booking's link does not bring them back on another device.
-            if (await db.Participants.AnyAsync(p => p.LobbyEntryId == entry.Id && p.State == ParticipantState.Removed, Context.ConnectionAborted))
-            {
-                throw new HubException(RealtimeMessages.Get("Lobby.RemovedNoNewDevice"));
-            }
-
-            var count = await db.Participants.CountAsync(p => p.LobbyEntryId == entry.Id && p.State != ParticipantState.Left, Context.ConnectionAborted);
-            if (count >= entry.RepresentativeCount)
-            {
-                throw new HubException(RealtimeMessages.Get("Lobby.GroupFull"));
-            }
-
-            var name = booking.DisplayName ?? "Công dân";
-            participant = new Participant
-            {
-                Id = Guid.NewGuid(),
-                LobbyEntryId = entry.Id,
-                SessionId = entry.SessionId,
-                Role = ParticipantRole.Citizen,
-                DisplayName = count == 0 ? name : $"{name} ({count + 1})",
-                State = entry.State == LobbyEntryState.Admitted ? ParticipantState.InRoom : ParticipantState.Waiting,
-                DeviceKeyHash = keyHash,
-                CreatedAt = time.GetUtcNow(),
-            };
-            db.Participants.Add(participant);
-        }
-        else if (participant.State is ParticipantState.Removed)
-        {
-            throw new HubException(RealtimeMessages.Get("Session.Removed"));
-        }
-        else if (participant.State is ParticipantState.Left && entry.State == LobbyEntryState.Admitted)
-        {
-            throw new HubException(RealtimeMessages.Get("Session.Ended"));
-        }
-
-        var previousConnection = Rebind(participant);
-        await db.SaveChangesAsync(Context.ConnectionAborted);
-        await ReleaseAsync(previousConnection, participant.SessionId, today);
+        var (entry, participant) = (entrance.Entry!, entrance.Participant!);
+        await ReleaseAsync(entrance.PreviousConnection, participant.SessionId, today);
         if (entry.State == LobbyEntryState.Admitted)
         {
             var session = await db.Sessions.FindAsync([entry.SessionId!.Value], Context.ConnectionAborted);
