@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Dialogue;
@@ -32,7 +30,6 @@ internal sealed partial class ReceptionHub(
     IceServers iceServers,
     IBookingDirectory bookings,
     LobbyDoor lobbyDoor,
-    IIdentitySealer sealer,
     IStaffDirectory staffDirectory,
     SessionReceipts receipts,
     LiveRecording recording,
@@ -132,51 +129,14 @@ internal sealed partial class ReceptionHub(
         RequireText(token, MaxTokenLength);
         RequireText(deviceKey, 100);
         RequireText(displayName, 100);
-        var hash = Hash(token);
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.AdHocTokenHash == hash, Context.ConnectionAborted)
-            ?? throw new HubException(RealtimeMessages.Get("Join.LinkInvalid"));
-        if (session.State != SessionState.Open)
+        var entrance = await lifecycle.JoinWithLinkAsync(Hash(token), Hash(deviceKey), displayName, Context.ConnectionId, Context.ConnectionAborted);
+        if (entrance.RefusalKey is { } refusal)
         {
-            throw new HubException(RealtimeMessages.Get("Session.Ended"));
+            throw new HubException(RealtimeMessages.Get(refusal));
         }
 
-        var keyHash = Hash(deviceKey);
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.SessionId == session.Id && p.Role == ParticipantRole.Citizen && p.DeviceKeyHash == keyHash, Context.ConnectionAborted);
-        if (participant is null)
-        {
-            // The claim is one conditional UPDATE: of two simultaneous first uses, exactly one changes the row.
-            var linkValidFrom = time.GetUtcNow().AddMinutes(-Options.AdHocLinkMinutes);
-            var claimed = await db.Sessions
-                .Where(s => s.Id == session.Id && !s.AdHocTokenUsed && s.StartedAt >= linkValidFrom)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.AdHocTokenUsed, true), Context.ConnectionAborted);
-            if (claimed != 1)
-            {
-                throw new HubException(RealtimeMessages.Get("Join.LinkUsedOrExpired"));
-            }
-
-            // A denouncer's name is sealed at once and never stored or shown in plain, as for a denunciation booking.
-            var denunciation = session.AdHocKind == MatterKind.Denunciation;
-            participant = new Participant
-            {
-                Id = Guid.NewGuid(),
-                SessionId = session.Id,
-                Role = ParticipantRole.Citizen,
-                DisplayName = denunciation ? SealedCitizenLabel : displayName.Trim(),
-                SealedIdentity = denunciation ? sealer.Seal(JsonSerializer.Serialize(new { FullName = displayName.Trim() }, SealedJson)) : null,
-                State = ParticipantState.InRoom,
-                DeviceKeyHash = keyHash,
-                CreatedAt = time.GetUtcNow(),
-            };
-            db.Participants.Add(participant);
-        }
-        else if (participant.State != ParticipantState.InRoom)
-        {
-            throw new HubException(RealtimeMessages.Get("Session.NoRejoin"));
-        }
-
-        var previousConnection = Rebind(participant);
-        await db.SaveChangesAsync(Context.ConnectionAborted);
-        await ReleaseAsync(previousConnection, session.Id, null);
+        var (session, participant) = (entrance.Session!, entrance.Participant!);
+        await ReleaseAsync(entrance.PreviousConnection, session.Id, null);
         return await EnterRoomAsync(session, participant);
     }
 
@@ -770,9 +730,6 @@ internal sealed partial class ReceptionHub(
 
     /// <summary>What a sealed denouncer is called in the room, in the chat and in the record (a booked one shows the same).</summary>
     internal const string SealedCitizenLabel = "Công dân";
-
-    // Readable Vietnamese for the officer who opens it offline (the sealed JSON never reaches a browser).
-    private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal const string RecordingConsentRequired = "Ông/bà cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
 
