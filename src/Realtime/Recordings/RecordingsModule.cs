@@ -38,6 +38,7 @@ internal static class RecordingsModule
         services.AddScoped<IRecordingConsent, RecordingConsentService>();
         services.AddScoped<IRecordingControl, RecordingControl>();
         services.AddScoped<IRecordingStorage, RecordingStorage>();
+        services.AddScoped<LiveRecording>();
         services.AddScoped<IArchiveCaseLinks, ArchiveCaseLinks>();
         services.AddScoped<ArchiveAccessLog>();
         services.AddScoped<IntegrityVerifier>();

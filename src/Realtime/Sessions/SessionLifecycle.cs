@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text.Json;
+using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.MediaServer;
@@ -19,6 +21,7 @@ internal sealed partial class SessionLifecycle(
     SessionMedia media,
     IHubContext<ReceptionHub, IReceptionClient> hub,
     IServiceProvider services,
+    IIdentitySealer sealer,
     IOptions<RealtimeOptions> options,
     TimeProvider time,
     ILogger<SessionLifecycle> logger)
@@ -105,6 +108,66 @@ internal sealed partial class SessionLifecycle(
         media.Register(session.Id, session.RoomId, session.RoomSecret);
         return new AdHocSession(session.Id, token);
     }
+
+    /// <summary>
+    /// Someone joins the open ad-hoc session whose one-time link hashes to <paramref name="tokenHash"/> on the device
+    /// <paramref name="deviceKeyHash"/>, bound to <paramref name="connectionId"/>: the first use claims the link (within
+    /// its validity) and creates their participant; the same device comes back while still in the room.
+    /// </summary>
+    public async Task<LinkEntrance> JoinWithLinkAsync(string tokenHash, string deviceKeyHash, string displayName, string connectionId, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.AdHocTokenHash == tokenHash, cancellationToken);
+        if (session is null)
+        {
+            return LinkEntrance.Refused("Join.LinkInvalid");
+        }
+
+        if (session.State != SessionState.Open)
+        {
+            return LinkEntrance.Refused("Session.Ended");
+        }
+
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.SessionId == session.Id && p.Role == ParticipantRole.Citizen && p.DeviceKeyHash == deviceKeyHash, cancellationToken);
+        if (participant is null)
+        {
+            // The claim is one conditional UPDATE: of two simultaneous first uses, exactly one changes the row.
+            var linkValidFrom = time.GetUtcNow().AddMinutes(-options.Value.AdHocLinkMinutes);
+            var claimed = await db.Sessions
+                .Where(s => s.Id == session.Id && !s.AdHocTokenUsed && s.StartedAt >= linkValidFrom)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.AdHocTokenUsed, true), cancellationToken);
+            if (claimed != 1)
+            {
+                return LinkEntrance.Refused("Join.LinkUsedOrExpired");
+            }
+
+            // A denouncer's name is sealed at once and never stored or shown in plain, as for a denunciation booking.
+            var denunciation = session.AdHocKind == MatterKind.Denunciation;
+            participant = new Participant
+            {
+                Id = Guid.NewGuid(),
+                SessionId = session.Id,
+                Role = ParticipantRole.Citizen,
+                DisplayName = denunciation ? ReceptionHub.SealedCitizenLabel : displayName.Trim(),
+                SealedIdentity = denunciation ? sealer.Seal(JsonSerializer.Serialize(new { FullName = displayName.Trim() }, SealedJson)) : null,
+                State = ParticipantState.InRoom,
+                DeviceKeyHash = deviceKeyHash,
+                CreatedAt = time.GetUtcNow(),
+            };
+            db.Participants.Add(participant);
+        }
+        else if (participant.State != ParticipantState.InRoom)
+        {
+            return LinkEntrance.Refused("Session.NoRejoin");
+        }
+
+        var previous = participant.ConnectionId;
+        participant.ConnectionId = connectionId;
+        await db.SaveChangesAsync(cancellationToken);
+        return new LinkEntrance(session, participant, previous is not null && previous != connectionId ? previous : null, null);
+    }
+
+    // Readable Vietnamese for the officer who opens it offline (the sealed JSON never reaches a browser).
+    private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task InviteAsync(ReceptionSession session, Guid staffId, CancellationToken cancellationToken)
     {
@@ -300,4 +363,13 @@ internal sealed partial class SessionLifecycle(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outcome sink {Sink} failed for session {SessionId}")]
     private partial void LogSinkFailed(Exception ex, Guid sessionId, string sink);
+}
+
+/// <summary>
+/// Entry by an ad-hoc session's link: the session and the caller's participant, bound to the connection
+/// (<paramref name="PreviousConnection"/>: the one it was bound to before, to release); or the message key of the refusal.
+/// </summary>
+internal sealed record LinkEntrance(ReceptionSession? Session, Participant? Participant, string? PreviousConnection, string? RefusalKey)
+{
+    public static LinkEntrance Refused(string key) => new(null, null, null, key);
 }

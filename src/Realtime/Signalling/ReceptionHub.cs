@@ -1,20 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using DaoVien.OnlineReception.Kernel.Sealing;
 using DaoVien.OnlineReception.Kernel.Staff;
 using DaoVien.OnlineReception.Kernel.Ward;
 using DaoVien.OnlineReception.Realtime.Dialogue;
 using DaoVien.OnlineReception.Realtime.Lobby;
 using DaoVien.OnlineReception.Realtime.MediaServer;
 using DaoVien.OnlineReception.Realtime.Persistence;
-using DaoVien.OnlineReception.Realtime.Recordings;
 using DaoVien.OnlineReception.Realtime.Recordings.Live;
 using DaoVien.OnlineReception.Realtime.Sessions;
 using DaoVien.OnlineReception.Scheduling.Bookings;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DaoVien.OnlineReception.Realtime.Signalling;
@@ -32,10 +28,13 @@ internal sealed partial class ReceptionHub(
     SessionChat chat,
     DialogueService dialogues,
     IceServers iceServers,
-    IServiceProvider services,
+    IBookingDirectory bookings,
+    LobbyDoor lobbyDoor,
+    IStaffDirectory staffDirectory,
+    SessionReceipts receipts,
+    LiveRecording recording,
     IOptions<RealtimeOptions> options,
     IOptions<WardOptions> ward,
-    IOptions<Scheduling.Representation.RepresentationOptions> representation,
     TimeProvider time,
     Microsoft.Extensions.Logging.ILogger<ReceptionHub> logger) : Hub<IReceptionClient>
 {
@@ -56,7 +55,7 @@ internal sealed partial class ReceptionHub(
 
     private SessionLifecycle Lifecycle => lifecycle;
 
-    private SessionReceipts Receipts => services.GetRequiredService<SessionReceipts>();
+    private SessionReceipts Receipts => receipts;
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ward.Value.TimeZone).DateTime);
 
@@ -69,14 +68,14 @@ internal sealed partial class ReceptionHub(
     public async Task<LobbyDoorStatus> LobbyDoor(string joinToken)
     {
         RequireText(joinToken, MaxTokenLength);
-        var booking = await services.GetRequiredService<IBookingDirectory>().FindByJoinTokenAsync(joinToken, Context.ConnectionAborted);
+        var booking = await bookings.FindByJoinTokenAsync(joinToken, Context.ConnectionAborted);
         if (booking is null || booking.Status != BookingStatus.Confirmed)
         {
             throw new HubException(RealtimeMessages.Get("Join.LinkInvalidOrUnconfirmed"));
         }
 
         var now = time.GetUtcNow();
-        var times = await services.GetRequiredService<LobbyDoor>().TimesOfAsync(booking.Date, Context.ConnectionAborted);
+        var times = await lobbyDoor.TimesOfAsync(booking.Date, Context.ConnectionAborted);
         var opensAtText = times is null ? null
             : TimeZoneInfo.ConvertTime(times.OpensAt, ward.Value.TimeZone).ToString("HH:mm 'ngày' dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         return new LobbyDoorStatus(times is { IsOpen: true } && booking.Date == Today, times?.OpensAt, times?.ClosesAt, opensAtText, now);
@@ -87,7 +86,6 @@ internal sealed partial class ReceptionHub(
     {
         RequireText(joinToken, MaxTokenLength);
         RequireText(deviceKey, 100);
-        var bookings = services.GetRequiredService<IBookingDirectory>();
         var booking = await bookings.FindByJoinTokenAsync(joinToken, Context.ConnectionAborted);
         var today = Today;
         if (booking is null || booking.Status != BookingStatus.Confirmed)
@@ -100,85 +98,14 @@ internal sealed partial class ReceptionHub(
             throw new HubException(RealtimeMessages.Get("Join.NotToday"));
         }
 
-        var day = await db.LobbyDays.FindAsync([today], Context.ConnectionAborted);
-        var entry = await db.LobbyEntries.SingleOrDefaultAsync(e => e.BookingId == booking.Id, Context.ConnectionAborted);
-        if (entry is null)
+        var entrance = await board.EnterAsync(booking, today, Hash(deviceKey), Context.ConnectionId, Context.ConnectionAborted);
+        if (entrance.RefusalKey is { } refusal)
         {
-            if (day is not { IsOpen: true })
-            {
-                throw new HubException(RealtimeMessages.Get("Lobby.NotOpen"));
-            }
-
-            entry = new LobbyEntry
-            {
-                Id = Guid.NewGuid(),
-                BookingId = booking.Id,
-                ReceptionDate = today,
-                SlotStart = booking.SlotStart,
-                RepresentativeCount = Math.Clamp(booking.RepresentativeCount, 1, representation.Value.MaxRepresentatives),
-                EnteredAt = time.GetUtcNow(),
-                State = LobbyEntryState.Waiting,
-            };
-            db.LobbyEntries.Add(entry);
-            try
-            {
-                await db.SaveChangesAsync(Context.ConnectionAborted);
-            }
-            catch (DbUpdateException)
-            {
-                // Two representatives entered at the same moment: the other one created the entry.
-                db.ChangeTracker.Clear();
-                entry = await db.LobbyEntries.SingleAsync(e => e.BookingId == booking.Id, Context.ConnectionAborted);
-            }
+            throw new HubException(RealtimeMessages.Get(refusal));
         }
 
-        if (entry.State == LobbyEntryState.Closed)
-        {
-            throw new HubException(RealtimeMessages.Get("Lobby.Closed"));
-        }
-
-        var keyHash = Hash(deviceKey);
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.LobbyEntryId == entry.Id && p.DeviceKeyHash == keyHash, Context.ConnectionAborted);
-        if (participant is null)
-        {
-            // Removed by the presiding official: the booking's link does not bring them back on another device.
-            if (await db.Participants.AnyAsync(p => p.LobbyEntryId == entry.Id && p.State == ParticipantState.Removed, Context.ConnectionAborted))
-            {
-                throw new HubException(RealtimeMessages.Get("Lobby.RemovedNoNewDevice"));
-            }
-
-            var count = await db.Participants.CountAsync(p => p.LobbyEntryId == entry.Id && p.State != ParticipantState.Left, Context.ConnectionAborted);
-            if (count >= entry.RepresentativeCount)
-            {
-                throw new HubException(RealtimeMessages.Get("Lobby.GroupFull"));
-            }
-
-            var name = booking.DisplayName ?? "Công dân";
-            participant = new Participant
-            {
-                Id = Guid.NewGuid(),
-                LobbyEntryId = entry.Id,
-                SessionId = entry.SessionId,
-                Role = ParticipantRole.Citizen,
-                DisplayName = count == 0 ? name : $"{name} ({count + 1})",
-                State = entry.State == LobbyEntryState.Admitted ? ParticipantState.InRoom : ParticipantState.Waiting,
-                DeviceKeyHash = keyHash,
-                CreatedAt = time.GetUtcNow(),
-            };
-            db.Participants.Add(participant);
-        }
-        else if (participant.State is ParticipantState.Removed)
-        {
-            throw new HubException(RealtimeMessages.Get("Session.Removed"));
-        }
-        else if (participant.State is ParticipantState.Left && entry.State == LobbyEntryState.Admitted)
-        {
-            throw new HubException(RealtimeMessages.Get("Session.Ended"));
-        }
-
-        var previousConnection = Rebind(participant);
-        await db.SaveChangesAsync(Context.ConnectionAborted);
-        await ReleaseAsync(previousConnection, participant.SessionId, today);
+        var (entry, participant) = (entrance.Entry!, entrance.Participant!);
+        await ReleaseAsync(entrance.PreviousConnection, participant.SessionId, today);
         if (entry.State == LobbyEntryState.Admitted)
         {
             var session = await db.Sessions.FindAsync([entry.SessionId!.Value], Context.ConnectionAborted);
@@ -202,51 +129,14 @@ internal sealed partial class ReceptionHub(
         RequireText(token, MaxTokenLength);
         RequireText(deviceKey, 100);
         RequireText(displayName, 100);
-        var hash = Hash(token);
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.AdHocTokenHash == hash, Context.ConnectionAborted)
-            ?? throw new HubException(RealtimeMessages.Get("Join.LinkInvalid"));
-        if (session.State != SessionState.Open)
+        var entrance = await lifecycle.JoinWithLinkAsync(Hash(token), Hash(deviceKey), displayName, Context.ConnectionId, Context.ConnectionAborted);
+        if (entrance.RefusalKey is { } refusal)
         {
-            throw new HubException(RealtimeMessages.Get("Session.Ended"));
+            throw new HubException(RealtimeMessages.Get(refusal));
         }
 
-        var keyHash = Hash(deviceKey);
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.SessionId == session.Id && p.Role == ParticipantRole.Citizen && p.DeviceKeyHash == keyHash, Context.ConnectionAborted);
-        if (participant is null)
-        {
-            // The claim is one conditional UPDATE: of two simultaneous first uses, exactly one changes the row.
-            var linkValidFrom = time.GetUtcNow().AddMinutes(-Options.AdHocLinkMinutes);
-            var claimed = await db.Sessions
-                .Where(s => s.Id == session.Id && !s.AdHocTokenUsed && s.StartedAt >= linkValidFrom)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.AdHocTokenUsed, true), Context.ConnectionAborted);
-            if (claimed != 1)
-            {
-                throw new HubException(RealtimeMessages.Get("Join.LinkUsedOrExpired"));
-            }
-
-            // A denouncer's name is sealed at once and never stored or shown in plain, as for a denunciation booking.
-            var denunciation = session.AdHocKind == MatterKind.Denunciation;
-            participant = new Participant
-            {
-                Id = Guid.NewGuid(),
-                SessionId = session.Id,
-                Role = ParticipantRole.Citizen,
-                DisplayName = denunciation ? SealedCitizenLabel : displayName.Trim(),
-                SealedIdentity = denunciation ? services.GetRequiredService<IIdentitySealer>().Seal(JsonSerializer.Serialize(new { FullName = displayName.Trim() }, SealedJson)) : null,
-                State = ParticipantState.InRoom,
-                DeviceKeyHash = keyHash,
-                CreatedAt = time.GetUtcNow(),
-            };
-            db.Participants.Add(participant);
-        }
-        else if (participant.State != ParticipantState.InRoom)
-        {
-            throw new HubException(RealtimeMessages.Get("Session.NoRejoin"));
-        }
-
-        var previousConnection = Rebind(participant);
-        await db.SaveChangesAsync(Context.ConnectionAborted);
-        await ReleaseAsync(previousConnection, session.Id, null);
+        var (session, participant) = (entrance.Session!, entrance.Participant!);
+        await ReleaseAsync(entrance.PreviousConnection, session.Id, null);
         return await EnterRoomAsync(session, participant);
     }
 
@@ -316,8 +206,7 @@ internal sealed partial class ReceptionHub(
 
         // Consent first: in a recorded room nobody publishes (so nothing of theirs is recorded) before their
         // acknowledgment of the notice is stored.
-        if (await RecordingOfAsync(session.Id) is { Folder: not null }
-            && !await services.GetRequiredService<IRecordingConsent>().IsConsentedAsync(session.Id, participant.Id, Context.ConnectionAborted))
+        if (!await recording.MayPublishAsync(session.Id, participant.Id, Context.ConnectionAborted))
         {
             throw new HubException(RecordingConsentRequired);
         }
@@ -459,7 +348,6 @@ internal sealed partial class ReceptionHub(
         var waiting = await board.WaitingAsync(today, Context.ConnectionAborted);
         // A day's citizens are received by that day's presiding official (docs/adr/0079): "next" is the next of the
         // caller's own days; a named citizen of another official's day is refused.
-        var bookings = services.GetRequiredService<IBookingDirectory>();
         LobbyEntry? entry = null;
         foreach (var candidate in lobbyEntryId is null ? waiting : waiting.Where(e => e.Id == lobbyEntryId))
         {
@@ -515,35 +403,21 @@ internal sealed partial class ReceptionHub(
         return await lifecycle.OpenAdHocAsync(staffId, Today, new AdHocMatter(kind, reason.Trim()), unrecordedProblem, Context.ConnectionAborted);
     }
 
-    /// <summary>
-    /// The pre-session storage check, for sessions that record: on failure the chairman is told why and may only go on
-    /// unrecorded by the explicit choice, which the caller logs with the problem returned here (null: records normally).
-    /// </summary>
+    /// <summary>The pre-session storage check: refused with the problem, or the problem an explicitly unrecorded session logs.</summary>
     private async Task<string?> CheckRecordingStorageAsync(Guid? bookingId, bool runUnrecorded)
     {
-        if (!await SessionRecordingPolicy.BookingRecordsAsync(services, bookingId, Context.ConnectionAborted))
-        {
-            return null;
-        }
-
-        var readiness = await services.GetRequiredService<IRecordingStorage>().CheckReadinessAsync(Context.ConnectionAborted);
-        if (!readiness.CanRecord && !runUnrecorded)
-        {
-            throw new HubException(RecordingNotReadyPrefix + readiness.Problem);
-        }
-
-        return readiness.CanRecord ? null : readiness.Problem ?? "storage not ready";
+        var verdict = await recording.CheckStorageAsync(bookingId, runUnrecorded, Context.ConnectionAborted);
+        return verdict.Refused ? throw new HubException(RecordingNotReadyPrefix + verdict.Problem) : verdict.Problem;
     }
 
     /// <summary>Staff accounts the presiding official may invite.</summary>
     public async Task<IReadOnlyList<OfficialView>> ListOfficials()
     {
         RequirePresiding();
-        var directory = services.GetRequiredService<IStaffDirectory>();
         var all = new Dictionary<Guid, OfficialView>();
         foreach (var role in new[] { StaffRoles.Chairman, StaffRoles.ViceChairman, StaffRoles.UnitHead, StaffRoles.Staff, StaffRoles.Inspector })
         {
-            foreach (var m in (await directory.ListInRoleAsync(role, Context.ConnectionAborted)).Where(m => !m.Roles.Contains(StaffRoles.Admin)))
+            foreach (var m in (await staffDirectory.ListInRoleAsync(role, Context.ConnectionAborted)).Where(m => !m.Roles.Contains(StaffRoles.Admin)))
             {
                 all.TryAdd(m.Id, new OfficialView(m.Id, m.FullName, m.Title));
             }
@@ -632,11 +506,7 @@ internal sealed partial class ReceptionHub(
     {
         RequireText(textVersion, 100);
         var (session, participant) = await CallerInRoomAsync();
-        try
-        {
-            await services.GetRequiredService<IRecordingConsent>().RecordAcknowledgmentAsync(session.Id, participant.Id, textVersion, Context.ConnectionAborted);
-        }
-        catch (ArgumentException)
+        if (!await recording.AcknowledgeAsync(session.Id, participant.Id, textVersion, Context.ConnectionAborted))
         {
             throw new HubException(RealtimeMessages.Get("Recording.NoticeChanged"));
         }
@@ -652,23 +522,15 @@ internal sealed partial class ReceptionHub(
     {
         RequireText(textVersion, 100);
         var (session, participant) = await CallerInRoomAsync();
-        var consent = services.GetRequiredService<IRecordingConsent>();
-        if (textVersion != consent.GetNotice().TextVersion)
+        switch (await recording.RefuseAsync(session.Id, participant.Id, participant.Role == ParticipantRole.Presiding, textVersion, Context.ConnectionAborted))
         {
-            throw new HubException("Thông báo ghi hình đã thay đổi, vui lòng tải lại trang để đọc bản mới.");
-        }
-
-        if (participant.Role == ParticipantRole.Presiding)
-        {
-            throw new HubException(RealtimeMessages.Get("Recording.PresidingCannotRefuse"));
-        }
-
-        // Nothing to refuse in a room that does not record; an agreement already given stands for this session.
-        if (await RecordingOfAsync(session.Id) is { Folder: not null }
-            && !await consent.IsConsentedAsync(session.Id, participant.Id, Context.ConnectionAborted))
-        {
-            await services.GetRequiredService<IRecordingControl>().RecordRefusalAsync(session.Id, participant.Id, textVersion, Context.ConnectionAborted);
-            await Clients.Group(SessionGroup(session.Id)).RecordingRefused(new RecordingRefusalView(participant.Id, participant.DisplayName));
+            case RefusalOutcome.NoticeChanged:
+                throw new HubException(RealtimeMessages.Get("Recording.NoticeChanged"));
+            case RefusalOutcome.PresidingCannotRefuse:
+                throw new HubException(RealtimeMessages.Get("Recording.PresidingCannotRefuse"));
+            case RefusalOutcome.Refused:
+                await Clients.Group(SessionGroup(session.Id)).RecordingRefused(new RecordingRefusalView(participant.Id, participant.DisplayName));
+                break;
         }
 
         return await RecordingStatusOfAsync(session.Id, participant.Id);
@@ -681,7 +543,7 @@ internal sealed partial class ReceptionHub(
     public async Task ContinueUnrecorded()
     {
         var (session, presiding) = await CallerPresidingAsync();
-        if (!await services.GetRequiredService<IRecordingControl>().ContinueUnrecordedAfterRefusalAsync(session.Id, presiding.StaffId!.Value, Context.ConnectionAborted))
+        if (!await recording.ContinueUnrecordedAsync(session.Id, presiding.StaffId!.Value, Context.ConnectionAborted))
         {
             throw new HubException(RealtimeMessages.Get("Recording.NoRefusal"));
         }
@@ -694,51 +556,26 @@ internal sealed partial class ReceptionHub(
     {
         RequireText(reason, 500);
         var (session, presiding) = await CallerPresidingAsync();
-        if (await RecordingOfAsync(session.Id) is not { Folder: not null })
+        if (!await recording.PauseAsync(session.Id, presiding.StaffId!.Value, reason.Trim(), Context.ConnectionAborted))
         {
             throw new HubException(RealtimeMessages.Get("Recording.NotRecorded"));
         }
 
-        await services.GetRequiredService<IRecordingControl>().PauseAsync(session.Id, presiding.StaffId!.Value, reason.Trim(), Context.ConnectionAborted);
         await Clients.Group(SessionGroup(session.Id)).RecordingChanged(new RecordingStateView(true, true));
     }
 
     public async Task ResumeRecording()
     {
         var (session, presiding) = await CallerPresidingAsync();
-        await services.GetRequiredService<IRecordingControl>().ResumeAsync(session.Id, presiding.StaffId!.Value, Context.ConnectionAborted);
+        await recording.ResumeAsync(session.Id, presiding.StaffId!.Value, Context.ConnectionAborted);
         await Clients.Group(SessionGroup(session.Id)).RecordingChanged(new RecordingStateView(true, false));
     }
 
-    private async Task<RecordingStatusView> RecordingStatusOfAsync(Guid sessionId, Guid participantId)
-    {
-        var recording = await RecordingOfAsync(sessionId);
-        var notice = services.GetRequiredService<IRecordingConsent>().GetNotice();
-        if (recording.Folder is null)
-        {
-            return new RecordingStatusView(false, false, true, notice.TextVersion, notice.Text);
-        }
+    private Task<RecordingStatusView> RecordingStatusOfAsync(Guid sessionId, Guid participantId) =>
+        recording.StatusAsync(sessionId, participantId, Context.ConnectionAborted);
 
-        var consented = await services.GetRequiredService<IRecordingConsent>().IsConsentedAsync(sessionId, participantId, Context.ConnectionAborted);
-        var refused = !consented && await services.GetRequiredService<IRecordingControl>().HasRefusedAsync(sessionId, participantId, Context.ConnectionAborted);
-        return new RecordingStatusView(true, !recording.Record, consented, notice.TextVersion, notice.Text, refused);
-    }
-
-    private ValueTask<RoomRecording> RecordingOfAsync(Guid sessionId) =>
-        services.GetRequiredService<IRoomRecordingPolicy>().ForSessionAsync(sessionId, Context.ConnectionAborted);
-
-    private async Task ReportRecordingGapAsync(Guid sessionId, Guid participantId, bool back)
-    {
-        if (await services.GetRequiredService<IRoomRecordingPolicy>().ForSessionAsync(sessionId, CancellationToken.None) is not { Folder: not null })
-        {
-            return;
-        }
-
-        var control = services.GetRequiredService<IRecordingControl>();
-        await (back
-            ? control.ReportReconnectedAsync(sessionId, participantId, CancellationToken.None)
-            : control.ReportDisconnectedAsync(sessionId, participantId, CancellationToken.None));
-    }
+    private Task ReportRecordingGapAsync(Guid sessionId, Guid participantId, bool back) =>
+        recording.ReportGapAsync(sessionId, participantId, back, CancellationToken.None);
 
     // ---------------- connection lifetime ----------------
 
@@ -894,9 +731,6 @@ internal sealed partial class ReceptionHub(
     /// <summary>What a sealed denouncer is called in the room, in the chat and in the record (a booked one shows the same).</summary>
     internal const string SealedCitizenLabel = "Công dân";
 
-    // Readable Vietnamese for the officer who opens it offline (the sealed JSON never reaches a browser).
-    private static readonly JsonSerializerOptions SealedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     internal const string RecordingConsentRequired = "Ông/bà cần đọc và xác nhận thông báo ghi hình trước khi tham gia.";
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Admission of lobby entry {LobbyEntryId} refused to {StaffId}: another official presides that day")]
@@ -916,6 +750,3 @@ internal sealed record EarlierSession(Guid SessionId, DateOnly Date, int Outcome
 internal sealed record AdHocSession(Guid SessionId, string JoinToken);
 
 internal sealed record OfficialView(Guid Id, string FullName, string? Title);
-
-/// <summary>A participant's view of the session's recording: the notice to acknowledge and the indicator's state.</summary>
-internal sealed record RecordingStatusView(bool Recorded, bool Paused, bool Consented, string NoticeVersion, string NoticeText, bool Refused = false);

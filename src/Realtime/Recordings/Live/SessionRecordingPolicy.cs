@@ -45,19 +45,28 @@ internal sealed class SessionRecordingPolicy(IServiceScopeFactory scopes, Record
     /// Whether a session for <paramref name="bookingId"/> is recorded: the setting's default, narrowed by the booking's
     /// reception rule ("record sessions"); ad-hoc sessions (no booking) follow the default.
     /// </summary>
-    public static async Task<bool> BookingRecordsAsync(IServiceProvider services, Guid? bookingId, CancellationToken cancellationToken)
+    public static Task<bool> BookingRecordsAsync(IServiceProvider services, Guid? bookingId, CancellationToken cancellationToken) =>
+        BookingRecordsAsync(
+            services.GetRequiredService<IOptions<RecordingOptions>>().Value,
+            services.GetRequiredService<IBookingDirectory>(),
+            services.GetRequiredService<IReceptionRecordingRules>(),
+            bookingId,
+            cancellationToken);
+
+    /// <inheritdoc cref="BookingRecordsAsync(IServiceProvider, Guid?, CancellationToken)"/>
+    public static async Task<bool> BookingRecordsAsync(RecordingOptions options, IBookingDirectory bookings, IReceptionRecordingRules rules, Guid? bookingId, CancellationToken cancellationToken)
     {
-        if (!services.GetRequiredService<IOptions<RecordingOptions>>().Value.RecordByDefault)
+        if (!options.RecordByDefault)
         {
             return false;
         }
 
-        if (bookingId is not { } id || await services.GetRequiredService<IBookingDirectory>().FindAsync(id, cancellationToken) is not { } booking)
+        if (bookingId is not { } id || await bookings.FindAsync(id, cancellationToken) is not { } booking)
         {
             return true;
         }
 
-        return await services.GetRequiredService<IReceptionRecordingRules>().RecordsSessionsAsync(booking.ReceptionDayId, cancellationToken);
+        return await rules.RecordsSessionsAsync(booking.ReceptionDayId, cancellationToken);
     }
 
     /// <summary>Server-generated base name of one publish (ids and a timestamp only; never user input).</summary>
