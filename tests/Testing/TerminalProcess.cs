@@ -14,9 +14,13 @@ public sealed class TerminalProcess : IAsyncDisposable
 {
     // Relays the terminal's output to stdout; a line "INT" on stdin types Ctrl+C; prints "EXIT <status>" at the end.
     private const string Driver = """
-        import os, pty, select, sys
+        import os, pty, select, signal, sys
         pid, fd = pty.fork()
         if pid == 0:
+            # A terminal's foreground job: Ctrl+C and Ctrl+\ act, even when this test run was started in the
+            # background (nohup …&), whose SIGINT/SIGQUIT are ignored and would be inherited by the app.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.signal(signal.SIGQUIT, signal.SIG_DFL)
             os.execvp(sys.argv[1], sys.argv[1:])
         inputs = [fd, 0]
         while True:
